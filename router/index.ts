@@ -1,0 +1,5 @@
+export { compileRouter, route, type CompiledRouter } from './route.js'
+export { matchAlerts, type AlertMatch } from './alerts.js'
+export { isSampledIn, sampleKey } from './sample.js'
+export { fnv1a32 } from './hash.js'
+export { levelOf } from './level.js'
