@@ -1,0 +1,58 @@
+/** Property specs as zod 4 source text, mirroring `ts-types.ts` constraint for constraint. */
+import type { PropertySpec, StringProperty } from '../compiled.js'
+import { propertyKey } from './names.js'
+
+function stringBase(spec: StringProperty): string {
+  switch (spec.format) {
+    case 'email':
+      return 'z.email()'
+    case 'uuid':
+      return 'z.uuid()'
+    case 'url':
+      return 'z.url()'
+    case 'datetime':
+      return 'z.iso.datetime({ offset: true })'
+    default:
+      return 'z.string()'
+  }
+}
+
+function bounds(min: number | undefined, max: number | undefined): string {
+  return `${min !== undefined ? `.min(${min})` : ''}${max !== undefined ? `.max(${max})` : ''}`
+}
+
+/** The zod expression for one property, without `.optional()`. */
+export function zodExpression(spec: PropertySpec, indent: string): string {
+  switch (spec.type) {
+    case 'string': {
+      const pattern = spec.pattern !== undefined ? `.regex(new RegExp(${JSON.stringify(spec.pattern)}))` : ''
+      return `${stringBase(spec)}${bounds(spec.minLength, spec.maxLength)}${pattern}`
+    }
+    case 'integer':
+      return `z.int()${bounds(spec.min, spec.max)}`
+    case 'number':
+      return `z.number()${bounds(spec.min, spec.max)}`
+    case 'boolean':
+      return 'z.boolean()'
+    case 'enum':
+      return `z.enum([${spec.values.map((v) => JSON.stringify(v)).join(', ')}])`
+    case 'array':
+      return `z.array(${zodExpression(spec.items, indent)})${bounds(spec.minItems, spec.maxItems)}`
+    case 'object':
+      return zodObject(spec.properties, indent)
+  }
+}
+
+/** `z.object({ ... }).strict()`: unknown properties are rejected at every depth. */
+export function zodObject(properties: Record<string, PropertySpec>, indent: string): string {
+  const entries = Object.entries(properties)
+  if (entries.length === 0) return 'z.object({}).strict()'
+  const inner = `${indent}  `
+  const body = entries
+    .map(([key, spec]) => {
+      const optional = spec.optional === true ? '.optional()' : ''
+      return `${inner}${propertyKey(key)}: ${zodExpression(spec, inner)}${optional},\n`
+    })
+    .join('')
+  return `z.object({\n${body}${indent}}).strict()`
+}
