@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DestinationSettingsError, parseSettings } from '../http/settings.js'
+import { DestinationSettingsError } from '../http/errors.js'
+import { parseSettings } from '../http/settings.js'
 import { betterstackSettingsSchema } from './config.js'
 
 const parse = (settings: unknown) => parseSettings(betterstackSettingsSchema, settings, 'logs', 'betterstack')

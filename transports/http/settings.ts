@@ -3,21 +3,7 @@
  * one error that names the destination, each offending setting and what to write.
  */
 import { z, type ZodType } from 'zod'
-import { LinecastError } from '../../schema/errors.js'
-
-export class DestinationSettingsError extends LinecastError {
-  readonly destination: string
-  readonly issues: readonly { path: string; message: string }[]
-  constructor(destination: string, kind: string, issues: readonly { path: string; message: string }[]) {
-    const list = issues.map((i) => `  - ${i.path || '(settings)'}: ${i.message}`).join('\n')
-    super(
-      'DESTINATION_SETTINGS_INVALID',
-      `destination "${destination}" (${kind}) has invalid settings; fix them under destinations.${destination} in the catalog:\n${list}`,
-    )
-    this.destination = destination
-    this.issues = issues
-  }
-}
+import { DestinationSettingsError } from './errors.js'
 
 export function parseSettings<T>(schema: ZodType<T>, settings: unknown, destination: string, kind: string): T {
   const result = schema.safeParse(settings ?? {})
