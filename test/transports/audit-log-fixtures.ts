@@ -102,3 +102,12 @@ export function uniqueTable(prefix = 'audit_log_test'): string {
 export function noTimeout(): AbortSignal {
   return new AbortController().signal
 }
+
+/** Resolves once `check` returns true; rejects after `timeoutMs`. Polls, never sleeps a fixed time before checking. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${what}`)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
