@@ -98,10 +98,10 @@ export function formatLine(line: TailLine, options: FormatOptions): string {
   )
   const err = errorText(record.err)
   if (err !== undefined) props.push(`${palette.key('err=')}${formatValue('err', err)}`)
-  if (props.length > 0) parts.push(` ${props.join(' ')}`)
+  if (props.length > 0) parts.push(props.join(' '))
   const ids: string[] = []
   if (record.requestId !== undefined) ids.push(`req=${formatValue('requestId', record.requestId)}`)
   if (record.jobId !== undefined) ids.push(`job=${formatValue('jobId', record.jobId)}`)
-  if (ids.length > 0) parts.push(` ${palette.dim(ids.join(' '))}`)
+  if (ids.length > 0) parts.push(palette.dim(ids.join(' ')))
   return parts.filter((part) => part !== '').join(' ')
 }
