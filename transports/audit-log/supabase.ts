@@ -4,7 +4,8 @@
  * (`POST /rest/v1/<table>?on_conflict=id`, `Prefer: resolution=ignore-duplicates`).
  * The client's own retries are off: retrying is the delivery layer's job.
  */
-import { createClient } from '@supabase/supabase-js'
+import { createClient, type WebSocketLikeConstructor } from '@supabase/supabase-js'
+import { LinecastError } from '../../schema/errors.js'
 import { parseTableName } from '../../schema/sql/identifier.js'
 import type { AuditBackend, InsertResult } from './backend.js'
 import type { AuditRow } from './encode.js'
@@ -42,10 +43,20 @@ export function classifyPostgrest(status: number, error: PostgrestFailure | null
   return status === 400 ? { type: 'data', reason } : { type: 'refused', reason, loud: false }
 }
 
+/**
+ * supabase-js builds its realtime client eagerly and, on Node 20, finds no
+ * WebSocket to build it with. linecast never subscribes to anything, so the
+ * transport it gets is one that refuses to be used.
+ */
+const noRealtime = function noRealtime(): never {
+  throw new LinecastError('AUDIT_LOG_NO_REALTIME', 'the audit_log destination talks to Supabase through PostgREST only; realtime is not available')
+} as unknown as WebSocketLikeConstructor
+
 export function createSupabaseBackend(options: SupabaseBackendOptions): AuditBackend {
   const { schema, name } = parseTableName(options.table)
   const client = createClient(options.supabaseUrl, options.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: noRealtime },
     ...(schema === undefined ? {} : { db: { schema } }),
   })
   return {
