@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { parseSettings } from '../http/settings.js'
+import { parseDuration, slackSettingsSchema } from './config.js'
+
+const parse = (settings: unknown) => parseSettings(slackSettingsSchema, settings, 'oncall', 'slack')
+
+describe('slack settings', () => {
+  it('defaults to a 10 minute dedupe window and mentions on p0', () => {
+    expect(parse({ webhookUrl: 'https://hooks.slack.com/services/T/B/x' })).toEqual({
+      webhookUrl: 'https://hooks.slack.com/services/T/B/x',
+      mentionOn: ['p0'],
+      dedupeWindow: 600_000,
+    })
+  })
+
+  it('reads the window as a duration', () => {
+    expect(parse({ webhookUrl: 'https://h.example', dedupeWindow: '30s' }).dedupeWindow).toBe(30_000)
+    expect(parse({ webhookUrl: 'https://h.example', dedupeWindow: 0 }).dedupeWindow).toBe(0)
+  })
+
+  it('explains a bad window, webhook or severity', () => {
+    expect(() => parse({ webhookUrl: 'https://h.example', dedupeWindow: 'ten minutes' })).toThrow(/dedupeWindow: dedupeWindow "ten minutes" is not a duration/)
+    expect(() => parse({})).toThrow(/webhookUrl: set webhookUrl to the incoming webhook URL/)
+    expect(() => parse({ webhookUrl: 'https://h.example', mentionOn: ['sev1'] })).toThrow(/mentionOn lists severities: p0, p1, p2, p3/)
+  })
+})
+
+describe('parseDuration', () => {
+  it('reads ms, s, m, h, d and plain milliseconds', () => {
+    expect(parseDuration('250ms')).toBe(250)
+    expect(parseDuration('1.5s')).toBe(1500)
+    expect(parseDuration('10m')).toBe(600_000)
+    expect(parseDuration('2h')).toBe(7_200_000)
+    expect(parseDuration('1d')).toBe(86_400_000)
+    expect(parseDuration(42)).toBe(42)
+    expect(parseDuration(-1)).toBeUndefined()
+    expect(parseDuration('10')).toBeUndefined()
+  })
+})
