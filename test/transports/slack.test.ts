@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { CompiledCatalog, CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
+import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import { createSink, type SlackMessage } from '../../transports/slack/index.js'
+import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
+
+function event(name: string, kind: EventKind, severity?: Severity): CompiledEvent {
+  return { name, helper: name, kind, description: '', level: 'error', version: 1, to: ['oncall'], properties: {}, pii: { hash: [], redact: [], keep: [] }, ...(severity ? { severity } : {}) }
+}
+
+const catalog: CompiledCatalog = {
+  catalog: 1,
+  service: 'api',
+  redact: [],
+  context: ['requestId', 'userId'],
+  destinations: {},
+  routes: {},
+  events: {
+    payment_failed: event('payment_failed', 'error', 'p1'),
+    cron_failed: event('cron_failed', 'error', 'p1'),
+  },
+  pricing: {},
+  alerts: {
+    error_rate: {
+      name: 'error_rate',
+      when: { level: 'error', measure: 'count', windowMs: 300_000, over: '5m', above: 50 },
+      to: ['oncall'],
+      severity: 'p0',
+    },
+  },
+  flags: {},
+  thresholds: {},
+}
+
+let seq = 0
+function alertLine(rule = 'error_rate', fields: Partial<LogLine> = {}): LogLine {
+  seq += 1
+  return {
+    level: 'error',
+    time: '2025-03-04T05:06:07.000Z',
+    eventId: `evt-${seq}`,
+    service: 'api',
+    env: 'production',
+    event: 'alert_triggered',
+    msg: `${rule} fired`,
+    requestId: 'req-1',
+    rule,
+    value: 73,
+    above: 50,
+    ...fields,
+  }
+}
+
+describe('slack sink against a local receiver', () => {
+  let receiver: HttpReceiver
+  let now = Date.parse('2025-03-04T05:00:00.000Z')
+  const signal = new AbortController().signal
+  const context = (settings: Record<string, unknown> = {}): SinkContext => ({
+    settings: { webhookUrl: `${receiver.url}/services/T000/B000/XXXX`, ...settings },
+    catalog,
+    report: () => {},
+  })
+  const make = (settings: Record<string, unknown> = {}) => createSink('oncall', context(settings), { now: () => now })
+  const posted = () => receiver.requests.map((r) => r.json as SlackMessage)
+
+  beforeAll(async () => {
+    receiver = await startHttpReceiver()
+  })
+  afterAll(async () => {
+    await receiver.close()
+  })
+  beforeEach(() => {
+    receiver.requests.length = 0
+    receiver.fallback = { status: 200, body: 'ok', headers: { 'content-type': 'text/html' } }
+  })
+
+  it('posts one JSON message with text, blocks, channel, username and the p0 mention', async () => {
+    const sink = make({ channel: '#oncall', username: 'linecast', mention: '<!channel>' })
+    expect(await sink.send([sink.encode(alertLine())], signal)).toEqual({ type: 'ok' })
+    expect(receiver.requests).toHaveLength(1)
+    const req = receiver.requests[0]!
+    expect(req.method).toBe('POST')
+    expect(req.url).toBe('/services/T000/B000/XXXX')
+    expect(req.headers['content-type']).toBe('application/json')
+    expect(req.headers['content-encoding']).toBeUndefined()
+    const message = req.json as SlackMessage & Record<string, unknown>
+    expect(message.channel).toBe('#oncall')
+    expect(message.username).toBe('linecast')
+    expect(message.text).toBe('<!channel> P0 Alert: error_rate: error_rate fired')
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context'])
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: ':rotating_light: P0 · Alert: error_rate', emoji: true } })
+    expect(message.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '<!channel> error_rate fired' } })
+    expect(message.blocks[3]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `service: \`api\`  ·  env: \`production\`  ·  requestId: \`req-1\`  ·  eventId: \`evt-${seq}\`` }],
+    })
+  })
+
+  it('does not mention on lower severities', async () => {
+    const sink = make({ mention: '<!channel>' })
+    const line: LogLine = { level: 'error', time: '2025-03-04T05:06:07.000Z', eventId: 'p-1', event: 'payment_failed', msg: 'card declined', err: { type: 'CardError', message: 'declined' } }
+    await sink.send([sink.encode(line)], signal)
+    const message = posted()[0]!
+    expect(message.text).toBe('P1 Payment failed: card declined')
+    expect(message.blocks[0]).toMatchObject({ text: { text: ':red_circle: P1 · Payment failed' } })
+  })
+
+  it('sends the same alert once per window and counts the repeats into the next message', async () => {
+    const sink = make({ dedupeWindow: '10m' })
+    const deliver = async (line: LogLine) => {
+      const item = sink.encode(line)
+      expect(await sink.send([item], signal)).toEqual({ type: 'ok' })
+      return item
+    }
+    expect(await deliver(alertLine())).not.toBeNull()
+    now += 60_000
+    expect(await deliver(alertLine())).toBeNull()
+    expect(await deliver(alertLine('queue_depth'))).not.toBeNull()
+    now += 5 * 60_000
+    expect(await deliver(alertLine())).toBeNull()
+    expect(receiver.requests).toHaveLength(2)
+
+    now += 4 * 60_000 // 10 minutes after the first message
+    await deliver(alertLine())
+    expect(receiver.requests).toHaveLength(3)
+    const third = posted()[2]!
+    expect(third.text).toBe('P0 Alert: error_rate: error_rate fired (+2 repeats)')
+    expect(third.blocks.at(-1)).toMatchObject({
+      type: 'context',
+      elements: [{ type: 'mrkdwn' }, { type: 'mrkdwn', text: ':repeat: repeated 2 more times since 2025-03-04T05:00:00.000Z (one message per 10 min)' }],
+    })
+  })
+
+  it('classifies 500 as retry, 429 Retry-After as a wait, 403/404/410 as loud rejects, 400 as a reject', async () => {
+    const sink = make({ dedupeWindow: 0 })
+    const item = sink.encode(alertLine())
+    receiver.reply(
+      { status: 500, body: 'rollup_error' },
+      { status: 429, headers: { 'retry-after': '30' }, body: 'rate_limited' },
+      { status: 403, body: 'action_prohibited' },
+      { status: 404, body: 'no_service' },
+      { status: 410, body: 'channel_is_archived' },
+      { status: 400, body: 'invalid_payload' },
+    )
+    expect(await sink.send([item], signal)).toEqual({ type: 'retry', reason: 'HTTP 500: rollup_error' })
+    expect(await sink.send([item], signal)).toEqual({ type: 'retryAfter', ms: 30_000, reason: 'HTTP 429: rate_limited' })
+    expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 403: action_prohibited', loud: true })
+    expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 404: no_service', loud: true })
+    expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 410: channel_is_archived', loud: true })
+    expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 400: invalid_payload' })
+  })
+
+  it('sends several messages one request each and names only the rejected one', async () => {
+    const sink = make({ dedupeWindow: 0 })
+    const batch = [alertLine('a'), alertLine('b'), alertLine('c')].map((l) => sink.encode(l))
+    receiver.reply({ status: 200, body: 'ok' }, { status: 400, body: 'invalid_blocks' }, { status: 200, body: 'ok' })
+    expect(await sink.send(batch, signal)).toEqual({ type: 'reject', reason: 'HTTP 400: invalid_blocks', items: [1] })
+    expect(posted().map((m) => m.blocks[0])).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: ':red_circle: P1 · Alert: a', emoji: true } },
+      { type: 'header', text: { type: 'plain_text', text: ':red_circle: P1 · Alert: b', emoji: true } },
+      { type: 'header', text: { type: 'plain_text', text: ':red_circle: P1 · Alert: c', emoji: true } },
+    ])
+  })
+
+  it('takes one message per batch', () => {
+    expect(make().limits).toEqual({ maxItems: 1 })
+  })
+})
