@@ -1,0 +1,147 @@
+/**
+ * Compiles the catalog, once per `createLogger`, into one writer closure per
+ * event. The per-call path is: level check -> validate (zod) -> stamp eventId,
+ * event, kind and context -> copy properties -> PII -> redaction -> render
+ * message -> write. Everything that does not depend on the call (schema, PII
+ * plan, redaction plan, template, level value) is resolved here.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ZodType } from 'zod'
+import { LEVEL_VALUES, type CompiledCatalog, type CompiledEvent } from '../schema/compiled.js'
+import { currentContext } from './context.js'
+import { LoggerOptionsError } from './errors.js'
+import { compileEventRedaction } from './event-redaction.js'
+import {
+  INVALID_EVENT,
+  invalidLine,
+  type RawIssue,
+  toInvalidIssues,
+  unknownEventError,
+  unknownEventIssues,
+  validationError,
+} from './invalid.js'
+import { compileMessage } from './message.js'
+import { compilePii, type Hasher, type PiiApplier } from './pii.js'
+import type { Redactor } from './redact.js'
+import type { Stamp } from './stamp.js'
+import { type Writable, writeLine } from './write.js'
+
+export interface EmitDeps {
+  readonly redactor: Redactor
+  readonly hasher: Hasher | undefined
+  readonly stamp: Stamp
+  /** development/test: throw EventValidationError; production: write an invalid-event line */
+  readonly throwOnInvalid: boolean
+}
+
+export type EventWriter = (logger: Writable, props: unknown) => void
+
+export interface CompiledEmitters {
+  /** event name -> writer (null prototype) */
+  readonly byName: Readonly<Record<string, EventWriter>>
+  /** [helper, event name] pairs: `logoGenerated` -> `logo_generated` */
+  readonly helpers: ReadonlyArray<readonly [string, string]>
+  /** keyed call: `log.emit(name, props)`, unknown names included */
+  dispatch(logger: Writable, name: string, props: unknown): void
+}
+
+const ERROR_LEVEL = LEVEL_VALUES.error
+
+export function compileEmitters(
+  compiled: CompiledCatalog,
+  schemas: Readonly<Record<string, ZodType<unknown> | undefined>>,
+  deps: EmitDeps,
+): CompiledEmitters {
+  const byName: Record<string, EventWriter> = Object.create(null) as Record<string, EventWriter>
+  const helpers: [string, string][] = []
+  const invalid = createInvalidReporter(deps)
+  for (const [name, event] of Object.entries(compiled.events)) {
+    const schema = schemas[name]
+    if (schema === undefined) {
+      throw new LoggerOptionsError(
+        `The catalog declares event "${name}" but has no schema for it. Run \`linecast generate\` and pass the generated catalog to createLogger.`,
+      )
+    }
+    byName[name] = compileEvent(event, schema, deps, invalid)
+    helpers.push([event.helper, name])
+  }
+  const known = Object.keys(byName)
+  return {
+    byName,
+    helpers,
+    dispatch(logger, name, props) {
+      const writer = byName[name]
+      if (writer !== undefined) return writer(logger, props)
+      if (deps.throwOnInvalid) throw unknownEventError(name, known)
+      invalid(logger, name, props, undefined, undefined)
+    },
+  }
+}
+
+type ReportInvalid = (
+  logger: Writable,
+  name: string,
+  props: unknown,
+  issues: readonly RawIssue[] | undefined,
+  pii: PiiApplier | undefined,
+) => void
+
+function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: EmitDeps, invalid: ReportInvalid): EventWriter {
+  const name = event.name
+  const kind = event.kind
+  const levelVal = LEVEL_VALUES[event.level]
+  // A deprecated event still emits; its line carries `deprecated: true` so
+  // `linecast report` and dashboards can find the call sites still using it.
+  const deprecated = event.deprecated !== undefined
+  const pii = compilePii(event.pii, deps.hasher)
+  const redact = compileEventRedaction(event, deps.redactor)
+  const render = compileMessage(event.message, name)
+  const stamp = deps.stamp
+  const validateWhenDisabled = deps.throwOnInvalid
+
+  return (logger, props) => {
+    const enabled = logger.levelVal <= levelVal
+    if (!enabled && !validateWhenDisabled) return
+    const result = schema.safeParse(props)
+    if (!result.success) return invalid(logger, name, props, result.error.issues as readonly RawIssue[], pii)
+    if (!enabled) return
+    const context = currentContext()
+    const line: Record<string, unknown> = deprecated
+      ? { eventId: randomUUID(), event: name, kind, deprecated: true }
+      : { eventId: randomUUID(), event: name, kind }
+    stamp(line, context)
+    const data = result.data as Record<string, unknown>
+    for (const k in data) line[k] = data[k]
+    if (pii !== undefined) pii(line)
+    if (redact !== undefined) redact(line)
+    writeLine(logger, line, render(line, context), levelVal)
+  }
+}
+
+function createInvalidReporter(deps: EmitDeps): ReportInvalid {
+  const { redactor, stamp, throwOnInvalid } = deps
+  return (logger, name, props, issues, pii) => {
+    if (throwOnInvalid) throw issues === undefined ? unknownEventError(name, []) : validationError(name, issues)
+    if (logger.levelVal > ERROR_LEVEL) return
+    const found = issues === undefined ? unknownEventIssues(name) : toInvalidIssues(issues)
+    const { fields, msg } = invalidLine(name, found, safePayload(props, pii, redactor))
+    const line: Record<string, unknown> = { eventId: randomUUID(), event: INVALID_EVENT, kind: 'error' }
+    stamp(line, currentContext())
+    Object.assign(line, fields)
+    writeLine(logger, line, msg, ERROR_LEVEL)
+  }
+}
+
+/** The payload of an invalid event with its PII treated and secrets redacted; never throws. */
+function safePayload(props: unknown, pii: PiiApplier | undefined, redactor: Redactor): unknown {
+  try {
+    if (typeof props === 'object' && props !== null && !Array.isArray(props)) {
+      const copy: Record<string, unknown> = { ...(props as Record<string, unknown>) }
+      if (pii !== undefined) pii(copy)
+      return redactor.redact(copy)
+    }
+    return redactor.redact(props)
+  } catch {
+    return '[Unserializable]'
+  }
+}

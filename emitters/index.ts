@@ -1,0 +1,14 @@
+export { createLogger, buildPino, asPinoLogger } from './logger.js'
+export { withContext, getContext, type LogContext } from './context.js'
+export {
+  EventValidationError,
+  UnknownEventError,
+  PiiKeyMissingError,
+  LoggerOptionsError,
+  type InvalidIssue,
+} from './errors.js'
+export { INVALID_EVENT } from './invalid.js'
+export { createRedactor, defaultRedactor, maskString, REDACTED, type Redactor } from './redact.js'
+export { createHasher, type Hasher } from './pii.js'
+export { createPrettyStream } from './pretty.js'
+export type { CreateLoggerOptions, Emit, EmitHelpers, LinecastLogger, OnInvalid } from './types.js'

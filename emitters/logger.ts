@@ -1,0 +1,112 @@
+/**
+ * `createLogger`: a pino logger whose `emit` writes the catalog's events as
+ * validated, PII-treated, redacted, context-stamped lines, and whose plain
+ * calls are redacted and stamped too.
+ *
+ *   {"level":"info","time":"2026-…Z","service":"bmn-api","env":"production",
+ *    "eventId":"<uuid v4>","event":"logo_generated","kind":"analytics",
+ *    …context fields, …properties, "msg":"Logo generated for b_1 with flux-2-pro"}
+ */
+import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import type { ZodType } from 'zod'
+import { compileEmitters } from './emit.js'
+import { emitFactory, type MakeEmit } from './emit-object.js'
+import { LoggerOptionsError } from './errors.js'
+import { createHasher, resolvePiiKey } from './pii.js'
+import { plainLogHook, type LogMethodHook } from './plain.js'
+import { createPrettyStream, wantsPretty } from './pretty.js'
+import { createRedactor, type Redactor } from './redact.js'
+import { compileStamp } from './stamp.js'
+import type { CreateLoggerOptions, LinecastLogger } from './types.js'
+import { assertWritable } from './write.js'
+
+export function createLogger<E extends object>(options: CreateLoggerOptions<E>): LinecastLogger<E> {
+  const { catalog } = options
+  if (catalog === undefined || catalog === null || typeof catalog.compiled !== 'object') {
+    throw new LoggerOptionsError(
+      'createLogger needs `catalog`: import { catalog } from your generated/events.js (run `linecast generate` first).',
+    )
+  }
+  const compiled = catalog.compiled
+  const env = options.env ?? process.env.NODE_ENV ?? 'development'
+  const onInvalid = options.onInvalid ?? (env === 'production' ? 'log' : 'throw')
+  const redactor = createRedactor([...compiled.redact, ...(options.redact ?? [])])
+  const stamp = compileStamp(compiled.context)
+
+  const hashingEvents = Object.values(compiled.events)
+    .filter((e) => e.pii.hash.length > 0)
+    .map((e) => e.name)
+  const piiKey = resolvePiiKey({
+    explicit: options.piiKey,
+    template: compiled.piiKey,
+    vars: options.vars ?? process.env,
+    hashingEvents,
+  })
+
+  const emitters = compileEmitters(compiled, catalog.schemas as Readonly<Record<string, ZodType<unknown>>>, {
+    redactor,
+    hasher: piiKey === undefined ? undefined : createHasher(piiKey),
+    stamp,
+    throwOnInvalid: onInvalid === 'throw',
+  })
+
+  const logger = buildPino({
+    level: options.level ?? 'info',
+    base: { service: compiled.service, env, ...(options.base ?? {}) },
+    destination: options.destination,
+    pretty: wantsPretty(options.pretty, env, options.destination),
+    redactor,
+    hook: plainLogHook(redactor, stamp),
+  })
+  assertWritable(logger)
+  return attachEmit<E>(logger, emitFactory(emitters), redactor)
+}
+
+interface PinoSetup {
+  level: string
+  base: Record<string, unknown>
+  destination: DestinationStream | undefined
+  pretty: boolean
+  redactor: Redactor
+  hook: LogMethodHook
+}
+
+/**
+ * The one place the pino instance is built: level label, ISO time, base
+ * `service`+`env` (no pid/hostname), the redacting err serializer and the
+ * plain-log hook. Transports plug in through `destination`.
+ */
+export function buildPino(setup: PinoSetup): Logger {
+  const opts: LoggerOptions = {
+    level: setup.level,
+    base: setup.base,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: setup.redactor.serializeError },
+    hooks: { logMethod: setup.hook as NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']> },
+  }
+  const stream = setup.pretty ? createPrettyStream({ destination: setup.destination }) : setup.destination
+  return stream === undefined ? pino(opts) : pino(opts, stream)
+}
+
+/**
+ * Gives the root logger its `emit`, and makes every child (at any depth) get
+ * its own, bound to the child so its bindings are on the line. Child bindings
+ * are redacted like any other field.
+ */
+function attachEmit<E extends object>(root: Logger, makeEmit: MakeEmit, redactor: Redactor): LinecastLogger<E> {
+  const pinoChild = root.child as unknown as (this: Logger, bindings: Bindings, options?: ChildLoggerOptions) => Logger
+  const target = root as unknown as Record<string, unknown>
+  target.emit = makeEmit(root)
+  target.child = function child(this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions): Logger {
+    const c = pinoChild.call(this, redactor.redact(bindings) as Bindings, childOptions)
+    ;(c as unknown as Record<string, unknown>).emit = makeEmit(c)
+    return c
+  }
+  return root as unknown as LinecastLogger<E>
+}
+
+/** The same logger, typed as a plain pino `Logger` (for pino-http and other pino consumers). */
+export function asPinoLogger<E extends object>(log: LinecastLogger<E>): Logger {
+  return log as unknown as Logger
+}

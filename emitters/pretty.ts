@@ -1,0 +1,32 @@
+/**
+ * Development output: pino-pretty as a synchronous stream (not a worker
+ * transport), so lines appear in order and tests can read them at once.
+ */
+import type { DestinationStream } from 'pino'
+import pinoPretty from 'pino-pretty'
+
+export interface PrettyOptions {
+  /** where the pretty text goes; default stdout */
+  destination?: DestinationStream | NodeJS.WritableStream
+  /** ANSI colours; default: when writing to a terminal stdout */
+  colorize?: boolean
+}
+
+export function createPrettyStream(options: PrettyOptions = {}): DestinationStream {
+  const toStdout = options.destination === undefined
+  return pinoPretty({
+    sync: true,
+    colorize: options.colorize ?? (toStdout && process.stdout.isTTY === true),
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,env,eventId',
+    messageFormat: '{if event}[{event}] {end}{msg}',
+    ...(toStdout ? {} : { destination: options.destination }),
+  })
+}
+
+/** Pretty unless in production (always raw JSON there) or told otherwise. */
+export function wantsPretty(explicit: boolean | undefined, env: string, destination: unknown): boolean {
+  if (env === 'production') return false
+  if (explicit !== undefined) return explicit
+  return env === 'development' && destination === undefined && process.stdout.isTTY === true
+}

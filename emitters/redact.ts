@@ -1,0 +1,138 @@
+/**
+ * Key- and value-based redaction of anything a line may carry: plain objects
+ * and arrays at any depth, Error objects (with their causes and custom
+ * fields), and secret-looking substrings of every string.
+ *
+ * Copy on write: the caller's objects are never mutated, and an object with
+ * nothing to redact is returned as is (no allocation).
+ */
+import pino from 'pino'
+import { BUILTIN_REDACT_KEYS, maskString, normalizeKey, REDACTED, SECRET_KEY_SUFFIXES } from './secrets.js'
+
+export { maskString, REDACTED } from './secrets.js'
+
+/** Deeper values are replaced: a secret must not hide below the walk. */
+const MAX_DEPTH = 24
+const KEY_CACHE_LIMIT = 4096
+const CIRCULAR = '[Circular]'
+const TOO_DEEP = '[Truncated]'
+
+export interface Redactor {
+  /** true when a value under this key is always written as `[REDACTED]` */
+  isSecretKey(key: string): boolean
+  /** a redacted copy of `value` (or `value` itself when nothing had to change) */
+  redact(value: unknown): unknown
+  /** like `redact`, but leaves the top-level `err` key to the err serializer */
+  redactFields(fields: Record<string, unknown>): Record<string, unknown>
+  /** pino's err serializer followed by redaction (message, stack, custom fields) */
+  serializeError(err: unknown): unknown
+}
+
+export function createRedactor(extraKeys: readonly string[] = []): Redactor {
+  const exact = new Set<string>()
+  for (const k of BUILTIN_REDACT_KEYS) exact.add(normalizeKey(k))
+  // a dotted entry (`headers.authorization`) names its last key
+  for (const k of extraKeys) exact.add(normalizeKey(k.slice(k.lastIndexOf('.') + 1)))
+  const cache = new Map<string, boolean>()
+
+  function isSecretKey(key: string): boolean {
+    const hit = cache.get(key)
+    if (hit !== undefined) return hit
+    const n = normalizeKey(key)
+    let secret = exact.has(n)
+    if (!secret) {
+      for (const suffix of SECRET_KEY_SUFFIXES) {
+        if (n.endsWith(suffix)) {
+          secret = true
+          break
+        }
+      }
+    }
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear()
+    cache.set(key, secret)
+    return secret
+  }
+
+  function walk(value: unknown, depth: number, stack: object[]): unknown {
+    if (typeof value === 'string') return maskString(value)
+    if (typeof value !== 'object' || value === null) return value
+    if (depth > MAX_DEPTH) return TOO_DEEP
+    if (stack.includes(value)) return CIRCULAR
+    if (value instanceof Error) return serializeAt(value, depth, stack)
+    if (Array.isArray(value)) return walkArray(value, depth, stack)
+    if (!isPlainObject(value)) return value
+    return walkObject(value as Record<string, unknown>, depth, stack, false)
+  }
+
+  function walkArray(arr: readonly unknown[], depth: number, stack: object[]): unknown {
+    stack.push(arr)
+    let out: unknown[] | undefined
+    for (let i = 0; i < arr.length; i++) {
+      const v = arr[i]
+      const r = walk(v, depth + 1, stack)
+      if (r !== v && out === undefined) out = arr.slice(0, i)
+      if (out !== undefined) out.push(r)
+    }
+    stack.pop()
+    return out ?? arr
+  }
+
+  function walkObject(
+    obj: Record<string, unknown>,
+    depth: number,
+    stack: object[],
+    skipErrKey: boolean,
+  ): Record<string, unknown> {
+    stack.push(obj)
+    let out: Record<string, unknown> | undefined
+    for (const key in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) continue
+      const v = obj[key]
+      let r: unknown
+      if (v === undefined || (skipErrKey && key === 'err')) r = v
+      else if (isSecretKey(key)) r = REDACTED
+      else r = walk(v, depth + 1, stack)
+      if (r !== v && out === undefined) {
+        out = {}
+        for (const k in obj) {
+          if (k === key) break
+          if (Object.prototype.hasOwnProperty.call(obj, k)) out[k] = obj[k]
+        }
+      }
+      if (out !== undefined) out[key] = r
+    }
+    stack.pop()
+    return out ?? obj
+  }
+
+  function serializeAt(err: unknown, depth: number, stack: object[]): unknown {
+    const s = pino.stdSerializers.err(err as Error) as unknown
+    if (typeof s !== 'object' || s === null) return walk(s, depth, stack)
+    if (typeof err === 'object' && err !== null) stack.push(err)
+    const src = s as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const key in src) {
+      if (key === 'raw') continue
+      const v = src[key]
+      if (v === undefined) continue
+      out[key] = isSecretKey(key) ? REDACTED : walk(v, depth + 1, stack)
+    }
+    if (typeof err === 'object' && err !== null) stack.pop()
+    return out
+  }
+
+  return {
+    isSecretKey,
+    redact: (value) => walk(value, 0, []),
+    redactFields: (fields) => walkObject(fields, 0, [], true),
+    serializeError: (err) => serializeAt(err, 0, []),
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/** Built-in keys and patterns only: used where no catalog is at hand (context). */
+export const defaultRedactor: Redactor = createRedactor()

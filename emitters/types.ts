@@ -1,0 +1,52 @@
+import type { Bindings, ChildLoggerOptions, DestinationStream, LevelWithSilentOrString, Logger } from 'pino'
+import type { CamelCase, Catalog } from '../schema/define.js'
+
+/** One typed helper per event: `log.emit.logoGenerated({...})`. */
+export type EmitHelpers<E extends object> = {
+  readonly [K in keyof E & string as CamelCase<K>]: (props: E[K]) => void
+}
+
+/** `log.emit('logo_generated', {...})` and `log.emit.logoGenerated({...})`. */
+export type Emit<E extends object> = EmitHelpers<E> & (<K extends keyof E & string>(name: K, props: E[K]) => void)
+
+/**
+ * A pino logger that also emits the catalog's events; its children do too.
+ * `emit` replaces EventEmitter's `emit` at the type level (pino's own
+ * `level-change` and listener events still reach EventEmitter at run time);
+ * `asPinoLogger(log)` gives the same object typed as a pino `Logger`.
+ */
+export interface LinecastLogger<E extends object> extends Omit<Logger, 'child' | 'emit'> {
+  readonly emit: Emit<E>
+  child<ChildCustomLevels extends string = never>(
+    bindings: Bindings,
+    options?: ChildLoggerOptions<ChildCustomLevels>,
+  ): LinecastLogger<E>
+}
+
+export type OnInvalid = 'throw' | 'log'
+
+export interface CreateLoggerOptions<E extends object> {
+  /** the generated catalog (`generated/events.ts`) */
+  catalog: Catalog<E>
+  /** where lines go; default stdout (pretty in a development terminal) */
+  destination?: DestinationStream
+  /** lowest level written; default 'info' */
+  level?: LevelWithSilentOrString
+  /** environment name written on every line; default NODE_ENV, else 'development' */
+  env?: string
+  /**
+   * human-readable output through pino-pretty; default: on in development when
+   * writing to a terminal stdout. Always off in production (raw JSON).
+   */
+  pretty?: boolean
+  /** HMAC key for `pii: hash`; default: the catalog's `piiKey` template (`${PII_HASH_KEY}`) expanded */
+  piiKey?: string
+  /** keys redacted at any depth, on top of the built-in list and the catalog's */
+  redact?: readonly string[]
+  /** invalid event: throw EventValidationError, or write a `linecast.invalid_event` line; default 'throw' except in production */
+  onInvalid?: OnInvalid
+  /** extra fields bound on every line, after `service` and `env` */
+  base?: Record<string, unknown>
+  /** where `${VAR}` templates are read; default process.env */
+  vars?: Readonly<Record<string, string | undefined>>
+}
