@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSettings } from '../http/settings.js'
-import { parseDuration, slackSettingsSchema } from './config.js'
+import { readWindow, slackSettingsSchema } from './config.js'
 
 const parse = (settings: unknown) => parseSettings(slackSettingsSchema, settings, 'oncall', 'slack')
 
@@ -19,21 +19,19 @@ describe('slack settings', () => {
   })
 
   it('explains a bad window, webhook or severity', () => {
-    expect(() => parse({ webhookUrl: 'https://h.example', dedupeWindow: 'ten minutes' })).toThrow(/dedupeWindow: dedupeWindow "ten minutes" is not a duration/)
+    expect(() => parse({ webhookUrl: 'https://h.example', dedupeWindow: 'ten minutes' })).toThrow(/dedupeWindow: dedupeWindow: invalid duration "ten minutes"/)
     expect(() => parse({})).toThrow(/webhookUrl: set webhookUrl to the incoming webhook URL/)
     expect(() => parse({ webhookUrl: 'https://h.example', mentionOn: ['sev1'] })).toThrow(/mentionOn lists severities: p0, p1, p2, p3/)
   })
 })
 
-describe('parseDuration', () => {
-  it('reads ms, s, m, h, d and plain milliseconds', () => {
-    expect(parseDuration('250ms')).toBe(250)
-    expect(parseDuration('1.5s')).toBe(1500)
-    expect(parseDuration('10m')).toBe(600_000)
-    expect(parseDuration('2h')).toBe(7_200_000)
-    expect(parseDuration('1d')).toBe(86_400_000)
-    expect(parseDuration(42)).toBe(42)
-    expect(parseDuration(-1)).toBeUndefined()
-    expect(parseDuration('10')).toBeUndefined()
+describe('readWindow', () => {
+  it('reads durations, plain milliseconds and 0', () => {
+    expect(readWindow('250ms')).toBe(250)
+    expect(readWindow('10m')).toBe(600_000)
+    expect(readWindow('0')).toBe(0)
+    expect(readWindow(42)).toBe(42)
+    expect(() => readWindow(-1)).toThrow(expect.objectContaining({ code: 'LINECAST_INVALID_DURATION' }))
+    expect(() => readWindow('10')).toThrow(/invalid duration "10"/)
   })
 })

@@ -1,27 +1,27 @@
 /** Settings of a `slack` destination (a Slack incoming webhook). */
 import { z } from 'zod'
 import { SEVERITIES } from '../../schema/compiled.js'
+import { InvalidDurationError, parseDuration } from '../../schema/duration.js'
 import { httpUrlSetting } from '../http/settings.js'
 
-const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
-
-/** `10m`, `30s`, `1h`, `250ms`, or a number of milliseconds -> milliseconds; undefined when unreadable. */
-export function parseDuration(value: string | number): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(value)
-  if (!match) return undefined
-  return Math.round(Number(match[1]) * (UNIT_MS[match[2]!] ?? 0))
+/** `10m`, `30s`, `1h`, `250ms`, or a number of milliseconds -> milliseconds; `0` (or `'0'`) turns dedupe off. */
+export function readWindow(value: string | number): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) throw new InvalidDurationError(String(value))
+    return value
+  }
+  return value.trim() === '0' ? 0 : parseDuration(value)
 }
 
 const duration = z
   .union([z.string(), z.number()], { error: 'dedupeWindow must be a duration such as 10m, 30s or 1h (0 turns deduplication off)' })
   .transform((value, ctx) => {
-    const ms = parseDuration(value)
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `dedupeWindow "${value}" is not a duration; write e.g. 10m, 30s, 1h or 0` })
+    try {
+      return readWindow(value)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `dedupeWindow: ${(error as Error).message} (0 turns deduplication off)` })
       return z.NEVER
     }
-    return ms
   })
 
 export const slackSettingsSchema = z.object({

@@ -7,7 +7,7 @@ import { createSlackEncoder } from './encode.js'
 import { sendSlackBatch } from './send.js'
 import type { SlackMessage } from './template.js'
 
-export { parseDuration, slackSettingsSchema, type SlackSettings } from './config.js'
+export { readWindow, slackSettingsSchema, type SlackSettings } from './config.js'
 export { AlertDeduper, dedupeKey, type Admitted } from './dedupe.js'
 export { severityOf, SEVERITY_STYLES } from './severity.js'
 export type { SlackBlock, SlackMessage } from './template.js'
