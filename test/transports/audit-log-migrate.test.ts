@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditLogMigrateError, migrate, migrateDatabase } from '../../transports/audit-log/index.js'
+import type { Queryable } from '../../schema/sql/queryable.js'
 import { DATABASE_URL, requireService } from '../support/services.js'
 import { uniqueTable } from './audit-log-fixtures.js'
 
@@ -18,18 +19,18 @@ const COLUMNS = [
   ['metadata', 'jsonb', 'NO'],
 ]
 
-async function describeTable(db: { query: pg.Client['query'] } | PGlite, schema: string, table: string) {
-  const columns = await db.query<{ column_name: string; data_type: string; is_nullable: string }>(
+async function describeTable(db: Queryable, schema: string, table: string) {
+  const columns = await db.query(
     'select column_name, data_type, is_nullable from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position',
     [schema, table],
   )
-  const indexes = await db.query<{ indexname: string }>(
+  const indexes = await db.query(
     'select indexname from pg_indexes where schemaname = $1 and tablename = $2 order by indexname',
     [schema, table],
   )
   return {
-    columns: columns.rows.map((c) => [c.column_name, c.data_type, c.is_nullable]),
-    indexes: indexes.rows.map((i) => i.indexname),
+    columns: (columns.rows as Array<Record<string, string>>).map((c) => [c.column_name, c.data_type, c.is_nullable]),
+    indexes: (indexes.rows as Array<Record<string, string>>).map((i) => i.indexname),
   }
 }
 
