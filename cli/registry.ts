@@ -1,0 +1,16 @@
+/**
+ * Every `linecast` command, in the order `linecast --help` lists them.
+ * A new command is a file in `cli/commands/` and one line here.
+ */
+import type { Command } from './command.js'
+import { checkCommand } from './commands/check.js'
+import { generateCommand } from './commands/generate.js'
+
+export const commands: readonly Command[] = [
+  generateCommand,
+  checkCommand,
+]
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name)
+}
