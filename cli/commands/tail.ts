@@ -1,0 +1,153 @@
+/**
+ * `linecast tail`: the stream, pretty and filtered. Reads stdin, a file (-f
+ * follows it across rotation) or the output of a command it runs; prints a
+ * summary to stderr when the input ends, the command exits or on Ctrl-C.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Readable } from 'node:stream'
+import { EVENT_KINDS, LEVELS, type CompiledCatalog, type Level } from '../../schema/compiled.js'
+import { loadCatalog } from '../../schema/load.js'
+import { DEFAULT_CATALOG, loadForCommand } from '../catalog.js'
+import { defineCommand, type Command } from '../command.js'
+import { UsageError } from '../errors.js'
+import type { Output } from '../output.js'
+import { createPalette, shouldColor } from '../tail/color.js'
+import { createDestView } from '../tail/dest.js'
+import { TailUsageError } from '../tail/errors.js'
+import { createFilter } from '../tail/filter.js'
+import { readSource } from '../tail/reader.js'
+import { createTailSession } from '../tail/session.js'
+import { chooseSource } from '../tail/source.js'
+import { renderSummary } from '../tail/summary.js'
+import { parseWhere } from '../tail/where.js'
+
+export interface TailDeps {
+  /** the stream read when no file or command is named */
+  stdin: () => Readable & { isTTY?: boolean }
+  /** poll interval of -f; tests shorten it */
+  pollMs?: number
+}
+
+/** --catalog FILE must load; the default events.catalog.yaml is used when it is there and valid. */
+function catalogFor(out: Output, cwd: string, file: string | undefined): CompiledCatalog | undefined | null {
+  if (file !== undefined) return loadForCommand(out, cwd, file) ?? null
+  const path = resolve(cwd, DEFAULT_CATALOG)
+  if (!existsSync(path)) return undefined
+  try {
+    return loadCatalog(path).compiled
+  } catch (error) {
+    out.warn(`${DEFAULT_CATALOG} did not load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); tailing without it`)
+    return undefined
+  }
+}
+
+function usage<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof TailUsageError) throw new UsageError(error.message, 'tail')
+    throw error
+  }
+}
+
+function checkLevel(level: string | undefined): Level | undefined {
+  if (level === undefined) return undefined
+  if (!(LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError(`--level ${level} is not a level; use one of: ${LEVELS.join(', ')}`, 'tail')
+  }
+  return level as Level
+}
+
+function checkKinds(kinds: string[] | undefined): string[] | undefined {
+  for (const kind of kinds ?? []) {
+    if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`--kind ${kind} is not an event kind; use one of: ${EVENT_KINDS.join(', ')}`, 'tail')
+    }
+  }
+  return kinds
+}
+
+const options = {
+  follow: { type: 'boolean', short: 'f', description: 'keep reading the file as it grows, across rotation' },
+  catalog: {
+    type: 'string',
+    valueName: 'FILE',
+    description: `catalog for property names and --dest (default: ${DEFAULT_CATALOG} when present)`,
+  },
+  event: { type: 'string', short: 'e', multiple: true, valueName: 'GLOB', description: "events to show, e.g. 'logo_*' (repeat: any)" },
+  level: { type: 'string', short: 'l', valueName: 'LEVEL', description: 'show lines at this level and above' },
+  kind: { type: 'string', multiple: true, valueName: 'KIND', description: 'show events of this kind (repeat: any)' },
+  request: { type: 'string', valueName: 'ID', description: "one request's lines, the jobs it started included" },
+  where: { type: 'string', multiple: true, valueName: 'EXPR', description: "field op value, e.g. 'cost>0.05' (ops: = != > >= < <= ~)" },
+  dest: { type: 'string', valueName: 'NAME', description: 'only lines routed to this destination, shown as its payload' },
+  json: { type: 'boolean', description: 'print matching lines as JSON, untouched' },
+  color: { type: 'boolean', description: 'colour even when stdout is not a terminal' },
+  'no-color': { type: 'boolean', description: 'never colour' },
+  utc: { type: 'boolean', description: 'print times in UTC instead of local time' },
+  'no-summary': { type: 'boolean', description: 'print no summary on exit' },
+} as const
+
+export function createTailCommand(deps: TailDeps): Command<typeof options> {
+  return defineCommand({
+    name: 'tail',
+    summary: 'show the event stream pretty and filtered (stdin, a file, or a command it runs)',
+    positionals: '[FILE | -- COMMAND [ARGS...]]',
+    description:
+      'Examples:\n' +
+      '  node server.js | linecast tail --level warn\n' +
+      '  linecast tail -f logs/app.log --event "logo_*" --where "cost>0.05"\n' +
+      '  linecast tail --dest sentry -- node server.js\n' +
+      'Filters combine (all must match). With a command, its exit code is the exit code of tail.',
+    options,
+    async run({ values, positionals, out, cwd, env, signal }) {
+      const level = checkLevel(values.level)
+      const kinds = checkKinds(values.kind)
+      const where = usage(() => (values.where ?? []).map(parseWhere))
+      const compiled = catalogFor(out, cwd, values.catalog)
+      if (compiled === null) return 1
+      if (values.dest !== undefined && compiled === undefined) {
+        throw new UsageError(`--dest needs the catalog: add ${DEFAULT_CATALOG} or pass --catalog FILE`, 'tail')
+      }
+      const dest = values.dest !== undefined && compiled ? usage(() => createDestView(compiled, values.dest as string, env)) : undefined
+      for (const note of dest?.notes ?? []) out.warn(note)
+      const source = usage(() =>
+        chooseSource({
+          positionals,
+          follow: values.follow === true,
+          cwd,
+          env,
+          stdin: deps.stdin(),
+          ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+        }),
+      )
+      const flag = values['no-color'] === true ? false : values.color === true ? true : undefined
+      const palette = createPalette(shouldColor({ flag, isTTY: out.color, env }))
+      const session = createTailSession({
+        filter: createFilter({
+          ...(values.event ? { events: values.event } : {}),
+          ...(level ? { level } : {}),
+          ...(kinds ? { kinds } : {}),
+          ...(values.request !== undefined ? { request: values.request } : {}),
+          where,
+          ...(dest ? { routed: dest.routed } : {}),
+        }),
+        json: values.json === true,
+        format: { palette, timeZone: values.utc === true ? 'utc' : 'local', ...(compiled ? { compiled } : {}) },
+        ...(dest && values.dest !== undefined
+          ? { payload: { destination: values.dest, of: (record, line) => dest.payload(record, line.type === 'record' ? line.level : undefined) } }
+          : {}),
+        write: (text) => out.line(text),
+      })
+      let code: number
+      try {
+        code = await readSource(source, (text) => session.push(text), signal)
+      } finally {
+        if (values['no-summary'] !== true) for (const line of renderSummary(session.summary)) out.note(line)
+      }
+      return code
+    },
+  })
+}
+
+export const tailCommand = createTailCommand({ stdin: () => process.stdin })
