@@ -5,10 +5,12 @@
 import type { Command } from './command.js'
 import { checkCommand } from './commands/check.js'
 import { generateCommand } from './commands/generate.js'
+import { migrateCommand } from './commands/migrate.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
   checkCommand,
+  migrateCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {
