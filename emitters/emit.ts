@@ -24,7 +24,8 @@ import { compileMessage } from './message.js'
 import { compilePii, type Hasher, type PiiApplier } from './pii.js'
 import type { Redactor } from './redact.js'
 import type { Stamp } from './stamp.js'
-import { type Writable, writeLine } from './write.js'
+import { compileEventSerializer } from './serialize.js'
+import { fastStream, type Writable, writeFast, writeLine } from './write.js'
 
 export interface EmitDeps {
   readonly redactor: Redactor
@@ -32,6 +33,10 @@ export interface EmitDeps {
   readonly stamp: Stamp
   /** development/test: throw EventValidationError; production: write an invalid-event line */
   readonly throwOnInvalid: boolean
+  /** the catalog's context fields (empty: every context field) */
+  readonly contextFields: readonly string[]
+  /** false: always write through pino's own writer (see write.ts) */
+  readonly fast: boolean
 }
 
 export type EventWriter = (logger: Writable, props: unknown) => void
@@ -96,7 +101,11 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const pii = compilePii(event.pii, deps.hasher)
   const redact = compileEventRedaction(event, deps.redactor)
   const render = compileMessage(event.message, name)
+  const retyped = new Set([...event.pii.hash, ...event.pii.redact].map((p) => p.split('.')[0] as string))
+  for (const key of Object.keys(event.properties)) if (deps.redactor.isSecretKey(key)) retyped.add(key)
+  const serialize = compileEventSerializer(event, deps.contextFields, retyped)
   const stamp = deps.stamp
+  const fast = deps.fast
   const validateWhenDisabled = deps.throwOnInvalid
 
   return (logger, props) => {
@@ -105,16 +114,20 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     const result = schema.safeParse(props)
     if (!result.success) return invalid(logger, name, props, result.error.issues as readonly RawIssue[], pii)
     if (!enabled) return
+    // zod returns a fresh object for an object schema: ours to rewrite
+    let fields = result.data as Record<string, unknown>
+    if (fields === props) fields = { ...fields }
+    if (pii !== undefined) pii(fields)
+    if (redact !== undefined) redact(fields)
     const context = currentContext()
-    const line: Record<string, unknown> = deprecated
-      ? { eventId: randomUUID(), event: name, kind, deprecated: true }
-      : { eventId: randomUUID(), event: name, kind }
+    const msg = render(fields, context)
+    const eventId = randomUUID()
+    const stream = fast ? fastStream(logger) : undefined
+    if (stream !== undefined) return writeFast(logger, stream, levelVal, serialize(fields, context, eventId, msg))
+    const line: Record<string, unknown> = deprecated ? { eventId, event: name, kind, deprecated: true } : { eventId, event: name, kind }
     stamp(line, context)
-    const data = result.data as Record<string, unknown>
-    for (const k in data) line[k] = data[k]
-    if (pii !== undefined) pii(line)
-    if (redact !== undefined) redact(line)
-    writeLine(logger, line, render(line, context), levelVal)
+    for (const k in fields) if (fields[k] !== undefined) line[k] = fields[k]
+    writeLine(logger, line, msg, levelVal)
   }
 }
 

@@ -18,7 +18,7 @@ import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from './redact.js'
 import { compileStamp } from './stamp.js'
 import type { CreateLoggerOptions, LinecastLogger } from './types.js'
-import { assertWritable } from './write.js'
+import { checkWritable } from './write.js'
 
 export function createLogger<E extends object>(options: CreateLoggerOptions<E>): LinecastLogger<E> {
   const { catalog } = options
@@ -43,13 +43,6 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     hashingEvents,
   })
 
-  const emitters = compileEmitters(compiled, catalog.schemas as Readonly<Record<string, ZodType<unknown>>>, {
-    redactor,
-    hasher: piiKey === undefined ? undefined : createHasher(piiKey),
-    stamp,
-    throwOnInvalid: onInvalid === 'throw',
-  })
-
   const logger = buildPino({
     level: options.level ?? 'info',
     base: { service: compiled.service, env, ...(options.base ?? {}) },
@@ -58,7 +51,15 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     redactor,
     hook: plainLogHook(redactor, stamp),
   })
-  assertWritable(logger)
+  const fast = checkWritable(logger)
+  const emitters = compileEmitters(compiled, catalog.schemas as Readonly<Record<string, ZodType<unknown>>>, {
+    redactor,
+    hasher: piiKey === undefined ? undefined : createHasher(piiKey),
+    stamp,
+    throwOnInvalid: onInvalid === 'throw',
+    contextFields: compiled.context,
+    fast,
+  })
   return attachEmit<E>(logger, emitFactory(emitters), redactor)
 }
 
