@@ -29,7 +29,7 @@ function period(props: Record<string, unknown>): string | undefined {
   if (typeof props.period === 'string') return props.period
   const from = day(props.from)
   const to = day(props.to)
-  return from && to ? `${from} – ${to}` : from ?? to
+  return from && to ? `${from} to ${to}` : from ?? to
 }
 
 function heading(line: LogLine, props: Record<string, unknown>): string {
@@ -53,7 +53,7 @@ export function createEmailEncoder(settings: EmailSettings, catalog: CompiledCat
     const errorText = line.err ? `${line.err.type ?? 'Error'}: ${line.err.message ?? ''}` : undefined
     const intro = [line.msg, errorText].filter(Boolean).join('\n') || undefined
     const body: MailBody = { heading: head, tables: figureTables(props), footer, ...(intro ? { intro } : {}) }
-    const summary = line.msg && line.event !== 'cost_report_generated' ? ` — ${line.msg}` : ''
+    const summary = line.msg && line.event !== 'cost_report_generated' ? `: ${line.msg}` : ''
     const subject = `${settings.subjectPrefix ? `${settings.subjectPrefix} ` : ''}${head}${summary}`.replace(/\s+/g, ' ').slice(0, 250)
     return { eventId: line.eventId, subject, text: renderText(body), html: renderHtml(body) }
   }

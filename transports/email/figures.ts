@@ -2,7 +2,7 @@
  * A line's properties as tables of figures: scalar properties in one table,
  * each map of scalars (`byModel: { gpt-4o: 12.5 }`) and each list of records
  * (`byDay: [{ day, cost, calls }]`) in a table of its own. Money-like names
- * (cost, usd, spend, price) print as dollars.
+ * (cost, usd, spend, price, and `total`) print as dollars.
  */
 export interface FigureTable {
   /** absent for the table of scalar figures */
@@ -11,7 +11,7 @@ export interface FigureTable {
   rows: string[][]
 }
 
-const MONEY = /cost|usd|spend|price/i
+const MONEY = /cost|usd|spend|price|^total$/i
 type Scalar = string | number | boolean | null
 
 function isScalar(value: unknown): value is Scalar {
@@ -24,7 +24,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function formatFigure(name: string, value: unknown): string {
   if (typeof value === 'number') {
-    if (MONEY.test(name)) return `$${value.toFixed(Math.abs(value) < 1 && value !== 0 ? 4 : 2)}`
+    if (MONEY.test(name)) {
+      const digits = Math.abs(value) < 1 && value !== 0 ? 4 : 2
+      return `$${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`
+    }
     return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 })
   }
   if (value === null || value === undefined) return ''
