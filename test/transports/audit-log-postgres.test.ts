@@ -116,19 +116,23 @@ describe('audit_log sink on Postgres', () => {
     await locker.connect()
     await locker.query('begin')
     await locker.query(`lock table "${table}" in access exclusive mode`)
-    const inFlight = sink.send(batch, noTimeout())
-    await until(async () => {
-      const { rows } = await admin.query(
-        "select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'",
-        [applicationName],
-      )
-      return rows.length > 0
-    }, 'the insert waits on the lock')
-    const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName])
-    expect(killed.rowCount).toBeGreaterThan(0)
-    const outcome = await inFlight
-    await locker.query('rollback')
-    await locker.end()
+    let outcome
+    try {
+      const inFlight = sink.send(batch, noTimeout())
+      await until(async () => {
+        const { rows } = await admin.query(
+          "select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'",
+          [applicationName],
+        )
+        return rows.length > 0
+      }, 'the insert waits on the lock')
+      const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName])
+      expect(killed.rowCount).toBeGreaterThan(0)
+      outcome = await inFlight
+    } finally {
+      await locker.query('rollback')
+      await locker.end()
+    }
 
     expect(outcome).toMatchObject({ type: 'retry', reason: expect.stringMatching(/terminat/i) })
     expect(await count(table)).toBe(10)
