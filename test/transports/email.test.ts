@@ -188,6 +188,17 @@ describe('email sink against a local SMTP server', () => {
     expect(smtp.received).toHaveLength(0)
   })
 
+  it('never sends a mail twice when the delivery layer sends the same items again', async () => {
+    const sink = createSink('reports', context())
+    const batch = [report, { ...report, eventId: 'second' }].map((l) => sink.encode(l))
+    smtp.failNextData(Object.assign(new Error('Try again later'), { responseCode: 451 }))
+    expect(await sink.send(batch, signal)).toMatchObject({ type: 'retry' })
+    expect(await sink.send(batch, signal)).toEqual({ type: 'ok' })
+    expect(await sink.send(batch, signal)).toEqual({ type: 'ok' })
+    expect(smtp.received.map((m) => parseMessage(m.raw).headers.get('x-linecast-event-id'))).toEqual([report.eventId, 'second'])
+    await sink.close?.()
+  })
+
   it('retries when the server cannot be reached', async () => {
     const gone = await startSmtp()
     await gone.close()

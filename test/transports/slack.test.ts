@@ -162,6 +162,18 @@ describe('slack sink against a local receiver', () => {
     ])
   })
 
+  it('never posts a message twice when the delivery layer sends the same items again', async () => {
+    const sink = make({ dedupeWindow: 0 })
+    const batch = [alertLine('a'), alertLine('b'), alertLine('c')].map((l) => sink.encode(l))
+    receiver.reply({ status: 200, body: 'ok' }, { status: 500, body: 'rollup_error' })
+    expect(await sink.send(batch, signal)).toEqual({ type: 'retry', reason: 'HTTP 500: rollup_error' })
+    expect(await sink.send(batch, signal)).toEqual({ type: 'ok' })
+    expect(posted().map((m) => m.text)).toEqual(['P1 Alert: a: a fired', 'P1 Alert: b: b fired', 'P1 Alert: b: b fired', 'P1 Alert: c: c fired'])
+    // after a partial reject the delivery layer sends the rest again: nothing new goes out
+    expect(await sink.send([batch[0]!, batch[2]!], signal)).toEqual({ type: 'ok' })
+    expect(receiver.requests).toHaveLength(4)
+  })
+
   it('takes one message per batch', () => {
     expect(make().limits).toEqual({ maxItems: 1 })
   })

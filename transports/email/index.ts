@@ -31,11 +31,12 @@ export function createSmtpTransport(settings: EmailSettings): MailTransport {
 export function createSink(name: string, ctx: SinkContext, deps: EmailDeps = {}): Sink<EmailItem> {
   const settings = parseSettings(emailSettingsSchema, ctx.settings, name, 'email')
   const transport = deps.transport ?? createSmtpTransport(settings)
+  const sent = new WeakSet<EmailItem>()
   return {
     name,
     limits: EMAIL_LIMITS,
     encode: createEmailEncoder(settings, ctx.catalog),
-    send: (batch, signal) => sendEmailBatch(settings, transport, batch, signal),
+    send: (batch, signal) => sendEmailBatch(settings, transport, batch, signal, sent),
     close: async () => transport.close(),
   }
 }

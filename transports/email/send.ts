@@ -56,12 +56,17 @@ export function toMessage(settings: EmailSettings, item: EmailItem): MailMessage
   }
 }
 
-/** A rejected mail is named in `items` and the others still go; a retry stops the batch there. */
+/**
+ * A rejected mail is named in `items` and the others still go; a retry stops the batch
+ * there. Mails already sent are remembered in `sent` (by identity), so when the delivery
+ * layer sends the same items again after a partial failure, none goes out twice.
+ */
 export async function sendEmailBatch(
   settings: EmailSettings,
   transport: MailTransport,
   batch: readonly EmailItem[],
   signal: AbortSignal,
+  sent: WeakSet<EmailItem>,
 ): Promise<Outcome> {
   const rejected: number[] = []
   const reasons: string[] = []
@@ -69,8 +74,12 @@ export async function sendEmailBatch(
   const timeout = whenAborted(signal)
   try {
     for (const [index, item] of batch.entries()) {
+      if (sent.has(item)) continue
       const outcome = await Promise.race([sendOne(transport, toMessage(settings, item)), timeout.promise])
-      if (outcome.type === 'ok') continue
+      if (outcome.type === 'ok') {
+        sent.add(item)
+        continue
+      }
       if (outcome.type !== 'reject') return outcome
       rejected.push(index)
       reasons.push(outcome.reason)

@@ -20,10 +20,11 @@ export interface SlackDeps {
 
 export function createSink(name: string, ctx: SinkContext, deps: SlackDeps = {}): Sink<SlackMessage | null> {
   const settings = parseSettings(slackSettingsSchema, ctx.settings, name, 'slack')
+  const posted = new WeakSet<SlackMessage>()
   return {
     name,
     limits: SLACK_LIMITS,
     encode: createSlackEncoder(settings, ctx.catalog, deps.now ?? Date.now),
-    send: (batch, signal) => sendSlackBatch(settings, batch, signal, deps.fetch),
+    send: (batch, signal) => sendSlackBatch(settings, batch, signal, posted, deps.fetch),
   }
 }

@@ -18,22 +18,27 @@ async function sendOne(settings: SlackSettings, message: SlackMessage, signal: A
 
 /**
  * Messages go in order. A rejected message is named in `items` and the others still go;
- * a retry, wait or split stops the batch there and is returned as is (with the sink's
- * `maxItems: 1` every batch is a single message, so nothing is sent twice).
+ * a retry, wait or split stops the batch there and is returned as is. Messages already
+ * posted are remembered in `posted` (by identity), so when the delivery layer sends the
+ * same items again after a partial failure, none is posted twice.
  */
 export async function sendSlackBatch(
   settings: SlackSettings,
   batch: readonly (SlackMessage | null)[],
   signal: AbortSignal,
+  posted: WeakSet<SlackMessage>,
   fetch?: Fetch,
 ): Promise<Outcome> {
   const rejected: number[] = []
   const reasons: string[] = []
   let loud = false
   for (const [index, message] of batch.entries()) {
-    if (message === null) continue
+    if (message === null || posted.has(message)) continue
     const outcome = await sendOne(settings, message, signal, fetch)
-    if (outcome.type === 'ok') continue
+    if (outcome.type === 'ok') {
+      posted.add(message)
+      continue
+    }
     if (outcome.type !== 'reject') return outcome
     rejected.push(index)
     reasons.push(outcome.reason)
