@@ -126,7 +126,12 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     if (stream !== undefined) return writeFast(logger, stream, levelVal, serialize(fields, context, eventId, msg))
     const line: Record<string, unknown> = deprecated ? { eventId, event: name, kind, deprecated: true } : { eventId, event: name, kind }
     stamp(line, context)
-    for (const k in fields) if (fields[k] !== undefined) line[k] = fields[k]
+    for (const k in fields) {
+      if (fields[k] === undefined) continue
+      // a property shadowing a context field takes the property's place, as on the fast path
+      if (k in line) delete line[k]
+      line[k] = fields[k]
+    }
     writeLine(logger, line, msg, levelVal)
   }
 }
