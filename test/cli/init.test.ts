@@ -1,0 +1,108 @@
+/** `linecast init` in a temporary project, in process. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseCommandArgs } from '../../cli/args.js'
+import { initCommand } from '../../cli/commands/init.js'
+import { createOutput } from '../../cli/output.js'
+import { loadCatalog } from '../../schema/load.js'
+
+async function init(cwd: string, argv: string[] = []): Promise<{ code: number; stdout: string }> {
+  const stdout = new PassThrough()
+  let out = ''
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  const parsed = parseCommandArgs(initCommand, argv)
+  const code = await initCommand.run({
+    values: parsed.values,
+    positionals: parsed.positionals,
+    out: createOutput({ stdout, stderr: new PassThrough(), env: {} }),
+    cwd,
+    env: {},
+    signal: new AbortController().signal,
+  })
+  return { code, stdout: out }
+}
+
+const PACKAGE_JSON = `{
+    "name": "@acme/brand-api",
+    "version": "1.2.3",
+    "files": ["dist", "src"],
+    "scripts": {
+        "build": "tsc"
+    },
+    "dependencies": {
+        "pino": "^10.0.0"
+    }
+}
+`
+
+describe('linecast init', () => {
+  const dirs: string[] = []
+  const project = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'linecast-init-'))
+    dirs.push(dir)
+    return dir
+  }
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('creates a catalog that loads cleanly, adds the scripts, writes the CI check', async () => {
+    const dir = project()
+    writeFileSync(join(dir, 'package.json'), PACKAGE_JSON)
+    const { code, stdout } = await init(dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('created  events.catalog.yaml')
+    expect(stdout).toContain('updated  package.json: added scripts linecast:generate, linecast:check')
+    expect(stdout).toContain('created  .github/workflows/linecast.yml')
+    expect(stdout).toContain('next steps:')
+
+    const { compiled, diagnostics } = loadCatalog(join(dir, 'events.catalog.yaml'))
+    expect(diagnostics).toEqual([])
+    expect(compiled.service).toBe('brand-api')
+    expect(compiled.events.user_signed_up?.kind).toBe('analytics')
+    expect(compiled.events.checkout_failed?.kind).toBe('error')
+    expect(Object.values(compiled.destinations).map((d) => d.kind).sort()).toEqual(['posthog', 'sentry'])
+    expect(compiled.destinations.sentry?.settings.dsn).toBe('${SENTRY_DSN}')
+
+    const pkg = readFileSync(join(dir, 'package.json'), 'utf8')
+    expect(pkg).toBe(
+      PACKAGE_JSON.replace(
+        '"build": "tsc"\n',
+        '"build": "tsc",\n        "linecast:generate": "linecast generate",\n        "linecast:check": "linecast check"\n',
+      ),
+    )
+    const workflow = readFileSync(join(dir, '.github/workflows/linecast.yml'), 'utf8')
+    expect(workflow).toContain('- run: npm ci')
+    expect(workflow).toContain('- run: npx linecast check')
+  })
+
+  it('overwrites nothing on a second run and says what it skipped', async () => {
+    const dir = project()
+    writeFileSync(join(dir, 'package.json'), PACKAGE_JSON)
+    await init(dir)
+    const before = ['events.catalog.yaml', 'package.json', '.github/workflows/linecast.yml'].map((f) =>
+      readFileSync(join(dir, f), 'utf8'),
+    )
+    writeFileSync(join(dir, 'events.catalog.yaml'), '# mine\n')
+    const { code, stdout } = await init(dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('skipped  events.catalog.yaml: exists, left as it is')
+    expect(stdout).toContain('skipped  package.json: scripts linecast:generate, linecast:check already there')
+    expect(stdout).toContain('skipped  .github/workflows/linecast.yml: exists, left as it is')
+    expect(readFileSync(join(dir, 'events.catalog.yaml'), 'utf8')).toBe('# mine\n')
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(before[1])
+    expect(readFileSync(join(dir, '.github/workflows/linecast.yml'), 'utf8')).toBe(before[2])
+  })
+
+  it('works without a package.json, naming the service after the folder', async () => {
+    const dir = join(project(), 'Billing Worker')
+    mkdirSync(dir)
+    const { stdout } = await init(dir)
+    expect(stdout).toContain('skipped  package.json: not found')
+    expect(existsSync(join(dir, 'package.json'))).toBe(false)
+    expect(readFileSync(join(dir, 'events.catalog.yaml'), 'utf8')).toContain('service: billing-worker\n')
+  })
+})
