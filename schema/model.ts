@@ -1,0 +1,76 @@
+/**
+ * The catalog as read from YAML and checked for shape, before compilation:
+ * values as the user wrote them (defaults not applied yet), each event and
+ * alert remembering the file it came from so later checks can point at it.
+ */
+import type {
+  AlertMeasure,
+  AuditMapping,
+  DestinationSpec,
+  EventKind,
+  FlagSpec,
+  Level,
+  Pricing,
+  PropertySpec,
+  Severity,
+  Threshold,
+} from './compiled.js'
+import type { Source } from './source.js'
+
+export interface EventModel {
+  name: string
+  source: Source
+  builtin: boolean
+  kind: EventKind
+  description?: string
+  owner?: string
+  level?: Level
+  severity?: Severity
+  distinctId?: string
+  message?: string
+  version?: number
+  deprecated?: string
+  sample?: number
+  to: string[]
+  audit?: AuditMapping
+  properties: Record<string, PropertySpec>
+}
+
+export interface AlertModel {
+  name: string
+  source: Source
+  builtin: boolean
+  description?: string
+  when: {
+    event?: string
+    level?: Level
+    measure?: AlertMeasure
+    property?: string
+    over?: string
+    windowMs?: number
+    above?: number
+  }
+  to: string[]
+  severity?: Severity
+}
+
+export interface CatalogModel {
+  source: Source
+  service?: string
+  piiKey?: string
+  environment?: string
+  release?: string
+  redact: string[]
+  context: string[]
+  destinations: Record<string, DestinationSpec>
+  routes: Record<string, string[]>
+  events: Record<string, EventModel>
+  pricing: Record<string, Pricing>
+  alerts: Record<string, AlertModel>
+  flags: Record<string, FlagSpec>
+  /** only the thresholds the user wrote; compile adds the defaults */
+  thresholds: Record<string, Partial<Threshold>>
+}
+
+/** `user`: a service's catalog; `builtin`: the part that ships with linecast. */
+export type CatalogPart = 'user' | 'builtin'
