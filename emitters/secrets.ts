@@ -67,7 +67,8 @@ const SOURCE = [
   '\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
   '\\b(Bearer|bearer|BEARER)\\s+[A-Za-z0-9._~+/=-]{3,}',
   '\\b(Basic|BASIC)\\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}={0,2}',
-  `(\\b${PARAM_NAME}=)[^&\\s"'<>;,]+`,
+  // the value ends before trailing punctuation: `token=abc: next` keeps `: next`
+  `(\\b${PARAM_NAME}=)[^&\\s"'<>;,]*[^&\\s"'<>;,:.)]`,
 ].join('|')
 
 /** Tests a string (not global: no `lastIndex` state). */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { compileMessage } from './message.js'
+
+describe('compileMessage', () => {
+  it('fills placeholders from fields', () => {
+    const render = compileMessage('Logo generated for {brandId} with {model}', 'logo_generated')
+    expect(render({ brandId: 'b_1', model: 'flux-2-pro' }, undefined)).toBe('Logo generated for b_1 with flux-2-pro')
+  })
+
+  it('falls back to the context, fields winning', () => {
+    const render = compileMessage('{userId} in {requestId}', 'e')
+    expect(render({ userId: 'prop' }, { userId: 'ctx', requestId: 'r1' })).toBe('prop in r1')
+  })
+
+  it('formats numbers, booleans, objects, nested paths and missing values', () => {
+    const render = compileMessage('{n} {b} {o} {o.k} {missing}|', 'e')
+    expect(render({ n: 0.5, b: false, o: { k: 'v' } }, undefined)).toBe('0.5 false {"k":"v"} v |')
+  })
+
+  it('writes literal braces for {{ and }}', () => {
+    expect(compileMessage('{{x}} = {x}', 'e')({ x: 1 }, undefined)).toBe('{x} = 1')
+  })
+
+  it('uses the event name without a template, and the text itself without placeholders', () => {
+    expect(compileMessage(undefined, 'logo_generated')({}, undefined)).toBe('logo_generated')
+    expect(compileMessage('Static text', 'e')({ a: 1 }, undefined)).toBe('Static text')
+  })
+})
