@@ -18,7 +18,7 @@ export function createPrettyStream(options: PrettyOptions = {}): DestinationStre
     sync: true,
     colorize: options.colorize ?? (toStdout && process.stdout.isTTY === true),
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,service,env,eventId',
+    ignore: 'pid,hostname,service,env,eventId,event',
     messageFormat: '{if event}[{event}] {end}{msg}',
     ...(toStdout ? {} : { destination: options.destination }),
   })
