@@ -6,11 +6,13 @@ import type { Command } from './command.js'
 import { checkCommand } from './commands/check.js'
 import { generateCommand } from './commands/generate.js'
 import { migrateCommand } from './commands/migrate.js'
+import { pruneCommand } from './commands/prune.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
   checkCommand,
   migrateCommand,
+  pruneCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {
