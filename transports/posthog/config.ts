@@ -3,7 +3,7 @@
  * in the catalog (`${VAR}` templates already expanded by the worker).
  */
 import { z } from 'zod'
-import { parseSettings } from '../http/settings.js'
+import { parseSettings } from '../http/index.js'
 
 export const DEFAULT_POSTHOG_HOST = 'https://us.i.posthog.com'
 

@@ -14,7 +14,7 @@
 import { RESERVED_FIELDS, type CompiledCatalog, type CompiledEvent } from '../../schema/compiled.js'
 import type { LogLine } from '../delivery/types.js'
 import type { PosthogSettings } from './config.js'
-import { PosthogLineError } from './errors.js'
+import { LineEncodeError } from '../http/index.js'
 import { lineUuid } from './uuid.js'
 
 export interface PosthogCapture {
@@ -78,12 +78,14 @@ function without(values: Record<string, unknown>, paths: readonly string[]): Rec
 }
 
 export class PosthogEncoder {
+  readonly #destination: string
   readonly #settings: PosthogSettings
   readonly #catalog: CompiledCatalog | undefined
   readonly #context: readonly string[]
   readonly #identify: ReadonlySet<string>
 
-  constructor(settings: PosthogSettings, catalog?: CompiledCatalog) {
+  constructor(settings: PosthogSettings, catalog?: CompiledCatalog, destination = 'posthog') {
+    this.#destination = destination
     this.#settings = settings
     this.#catalog = catalog
     this.#context = catalog && catalog.context.length > 0 ? catalog.context : DEFAULT_CONTEXT_FIELDS
@@ -93,8 +95,10 @@ export class PosthogEncoder {
   encode(line: LogLine): PosthogItem {
     const name = line.event
     if (!name) {
-      throw new PosthogLineError(
-        `a line without an event name (msg: ${JSON.stringify(line.msg ?? '')}) was routed to PostHog; route only catalog events there (list posthog under the event's to:)`,
+      throw new LineEncodeError(
+        this.#destination,
+        line.eventId,
+        `the line has no event name (msg: ${JSON.stringify(line.msg ?? '')}); route only catalog events to PostHog (name it under the event's to:)`,
       )
     }
     const spec = this.#catalog?.events[name]

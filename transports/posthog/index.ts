@@ -11,7 +11,6 @@ import { PosthogSender } from './send.js'
 export { DEFAULT_POSTHOG_HOST, parsePosthogSettings, posthogSettingsSchema, type PosthogAlias, type PosthogSettings } from './config.js'
 export { DEFAULT_CONTEXT_FIELDS, PosthogEncoder, type PosthogAliasCall, type PosthogCapture, type PosthogIdentify, type PosthogItem } from './encode.js'
 export { derivedUuid, lineUuid } from './uuid.js'
-export { PosthogLineError } from './errors.js'
 export { PosthogSender, classifyPosthogAnswer, type PosthogSenderOptions } from './send.js'
 
 export interface PosthogSinkDeps {
@@ -25,7 +24,7 @@ export function createPosthogSink(name: string, ctx: SinkContext, deps: PosthogS
   if (unknown.length > 0) {
     ctx.report('warn', `destination "${name}" (posthog) ignores unknown settings: ${unknown.join(', ')}`, { destination: name, unknown })
   }
-  const encoder = new PosthogEncoder(settings, ctx.catalog)
+  const encoder = new PosthogEncoder(settings, ctx.catalog, name)
   const sender = new PosthogSender({
     apiKey: settings.apiKey,
     host: settings.host,

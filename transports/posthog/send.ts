@@ -8,7 +8,7 @@
  */
 import { PostHog, type PostHogOptions } from 'posthog-node'
 import type { Outcome } from '../delivery/types.js'
-import { classifyHttpResponse, classifyNetworkError } from '../http/classify.js'
+import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
 import type { PosthogItem } from './encode.js'
 
 type PosthogFetch = NonNullable<PostHogOptions['fetch']>

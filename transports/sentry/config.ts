@@ -3,7 +3,7 @@
  * in the catalog (`${VAR}` templates already expanded by the worker).
  */
 import { z } from 'zod'
-import { parseSettings } from '../http/settings.js'
+import { parseSettings } from '../http/index.js'
 
 /** Errors Sentry itself would ignore by default in this project: connection noise, not bugs. */
 export const DEFAULT_IGNORE_ERRORS: readonly string[] = ['ECONNRESET', 'EPIPE', 'socket hang up']

@@ -6,7 +6,7 @@
  * `default`, or naming nothing, count. Without that header, `Retry-After`
  * applies; without either, Sentry's documented default of 60 seconds.
  */
-import { parseRetryAfter } from '../http/retry-after.js'
+import { parseRetryAfter } from '../http/index.js'
 
 export const DEFAULT_RATE_LIMIT_MS = 60_000
 const EVENT_CATEGORIES = new Set(['error', 'default'])

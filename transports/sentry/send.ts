@@ -7,7 +7,7 @@
  */
 import { NodeClient, Scope, defaultStackParser, makeNodeTransport, type Event } from '@sentry/node'
 import type { Outcome } from '../delivery/types.js'
-import { classifyHttpResponse, classifyNetworkError } from '../http/classify.js'
+import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
 import { rateLimitWait } from './rate-limits.js'
 
 type NodeTransport = ReturnType<typeof makeNodeTransport>
