@@ -5,6 +5,7 @@
  */
 import type { CompiledCatalog, Level } from '../../schema/compiled.js'
 import { compileRouter } from '../../router/index.js'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { TailUsageError } from './errors.js'
 import { asLogLine, createPayloadEncoder } from './payload.js'
 
@@ -34,17 +35,17 @@ export function createDestView(catalog: CompiledCatalog, name: string, env: Node
   const router = compileRouter(catalog)
   const encoders = new Map(destinations.map((d) => [d, createPayloadEncoder(catalog, d, env)]))
   const notes = [...encoders.values()].flatMap((e) => (e.fallback === undefined ? [] : [e.fallback]))
-  const targets = (record: Record<string, unknown>, level: Level | undefined): string[] => {
-    const routes = router(asLogLine(record, level))
+  const targets = (line: LogLine): string[] => {
+    const routes = router(line)
     return destinations.filter((d) => routes.includes(d))
   }
   return {
     destinations,
     notes,
-    routed: (record, level) => targets(record, level).length > 0,
+    routed: (record, level) => targets(asLogLine(record, level)).length > 0,
     payload: (record, level) => {
       const line = asLogLine(record, level)
-      const hits = targets(record, level)
+      const hits = targets(line)
       const encode = (d: string): unknown => {
         try {
           return encoders.get(d)?.encode(line) ?? line

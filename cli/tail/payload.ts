@@ -4,12 +4,15 @@
  * Secrets need not be set: a `${VAR}` that is unset is replaced by a stand-in,
  * since nothing is sent. Kinds without an encoder show the line itself.
  */
+import { randomUUID } from 'node:crypto'
 import type { CompiledCatalog, DestinationSpec, Level } from '../../schema/compiled.js'
 import { expandSettings } from '../../schema/env.js'
 import { createEncoder as createAuditEncoder } from '../../transports/audit-log/encode.js'
 import { createBetterstackEncoder } from '../../transports/betterstack/encode.js'
 import type { LogLine } from '../../transports/delivery/types.js'
 import { createMixpanelEncoder } from '../../transports/mixpanel/encode.js'
+import { parsePosthogSettings } from '../../transports/posthog/config.js'
+import { PosthogEncoder } from '../../transports/posthog/encode.js'
 import { parseSentrySettings } from '../../transports/sentry/config.js'
 import { SentryEncoder } from '../../transports/sentry/encode.js'
 import { slackSettingsSchema } from '../../transports/slack/config.js'
@@ -27,6 +30,7 @@ interface EncoderInput {
 /** Stand-ins for required secrets, used only when the real value is not set. */
 const STAND_INS: Partial<Record<DestinationSpec['kind'], Record<string, unknown>>> = {
   sentry: { dsn: 'https://preview@sentry.invalid/0' },
+  posthog: { apiKey: 'preview' },
   slack: { webhookUrl: 'https://hooks.slack.invalid/preview' },
 }
 
@@ -34,6 +38,10 @@ const ENCODERS: Partial<Record<DestinationSpec['kind'], (input: EncoderInput) =>
   audit_log: ({ catalog }) => createAuditEncoder(catalog),
   betterstack: ({ spec }) => createBetterstackEncoder(spec.level ?? 'trace'),
   mixpanel: ({ name, catalog }) => createMixpanelEncoder(name, catalog),
+  posthog: ({ name, settings, catalog }) => {
+    const encoder = new PosthogEncoder(parsePosthogSettings(name, settings), catalog, name)
+    return (line) => encoder.encode(line)
+  },
   sentry: ({ name, settings, catalog }) => {
     const fallbacks: { release?: string; environment?: string } = {}
     if (catalog.release !== undefined) fallbacks.release = catalog.release
@@ -72,8 +80,13 @@ export function createPayloadEncoder(
   }
 }
 
-/** A parsed record as the LogLine the router and encoders take: the level by name. */
+/**
+ * A parsed record as the LogLine the router and encoders take: the level by
+ * name, the time as ISO 8601, and an eventId (a fresh one for lines of other
+ * pino loggers, which have none).
+ */
 export function asLogLine(record: Record<string, unknown>, level: Level | undefined): LogLine {
   const time = typeof record.time === 'number' ? new Date(record.time).toISOString() : record.time
-  return { ...record, level: level ?? 'info', time, eventId: record.eventId } as LogLine
+  const eventId = typeof record.eventId === 'string' && record.eventId !== '' ? record.eventId : randomUUID()
+  return { ...record, level: level ?? 'info', time, eventId } as LogLine
 }

@@ -24,7 +24,7 @@ export function readStream(stream: Readable, onLine: LineHandler, signal: AbortS
     const splitter = new LineSplitter((text) => onLine(text, 'stdout'))
     const finish = (): void => {
       stream.off('data', onData)
-      signal.removeEventListener('abort', finish)
+      signal.removeEventListener('abort', stop)
       splitter.flush()
       resolve()
     }
@@ -33,8 +33,13 @@ export function readStream(stream: Readable, onLine: LineHandler, signal: AbortS
     stream.once('end', finish)
     stream.once('close', finish)
     stream.once('error', (error) => reject(new TailSourceError(`cannot read input: ${error.message}`, { cause: error })))
-    if (signal.aborted) finish()
-    else signal.addEventListener('abort', finish, { once: true })
+    // stopped early (Ctrl-C): let go of the stream so the process can exit
+    const stop = (): void => {
+      finish()
+      stream.destroy()
+    }
+    if (signal.aborted) stop()
+    else signal.addEventListener('abort', stop, { once: true })
   })
 }
 

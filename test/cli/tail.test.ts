@@ -130,7 +130,17 @@ describe('linecast tail on a recorded stream', () => {
     ])
     expect(payloads[1].event.level).toBe('error')
     const pretty = await tail(['--dest', 'sentry'])
-    expect(pretty.lines[2]).toMatch(/^ {2}→ sentry \{"type":"event"/)
+    expect(pretty.lines).toHaveLength(6)
+    expect(pretty.lines[0]).toMatch(/INVALID EVENT logo_generated/)
+    expect(pretty.lines[1]).toMatch(/^ {2}→ sentry \{"type":"event"/)
+  })
+
+  it('shows the PostHog capture of the analytics events, by destination kind', async () => {
+    const { lines } = await tail(['--dest', 'posthog', '--json'])
+    const payloads = lines.map((l) => JSON.parse(l))
+    expect(payloads).toHaveLength(2)
+    expect(payloads.map((p) => p.capture.event)).toEqual(['logo_generation_requested', 'logo_generated'])
+    expect(payloads[1].capture).toMatchObject({ distinctId: 'u1', uuid: '22222222-2222-4222-8222-222222222222' })
   })
 
   it('prints a summary on stderr: lines, levels, events, invalid count', async () => {
