@@ -5,9 +5,9 @@
  * a minimal tsconfig, so the compiler boots fast and resolves nothing else.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createGenerator } from 'ts-json-schema-generator'
 import type { CompiledCatalog } from '../compiled.js'
 import { canonicalValue } from './canonical.js'
 import { renderInterfaces } from './events-ts.js'
@@ -19,6 +19,11 @@ export interface JsonSchemaOptions {
 }
 
 const ROOT_TYPE = 'LinecastEvents'
+
+/** Loaded on first use: it brings the TypeScript compiler, which commands other than generate and check never need. */
+function schemaGenerator(): typeof import('ts-json-schema-generator') {
+  return createRequire(import.meta.url)('ts-json-schema-generator') as typeof import('ts-json-schema-generator')
+}
 
 /** JSON Schema's `deprecated` is a boolean; the reason stays readable in the description. */
 function normalizeDeprecated(definition: Record<string, unknown>): void {
@@ -42,7 +47,7 @@ function generate(source: string): Record<string, unknown> {
         files: ['events.ts'],
       }),
     )
-    const generator = createGenerator({
+    const generator = schemaGenerator().createGenerator({
       path: file,
       tsconfig,
       type: ROOT_TYPE,
