@@ -120,6 +120,11 @@ export class DestinationPipeline {
   /** Stop accepting, deliver within the deadline, spool the rest, close the sink. */
   async shutdown(deadlineAt: number): Promise<void> {
     await this.settle(deadlineAt)
+    // keep replaying the spool while the budget lasts
+    this.urgent++
+    this.poke()
+    await this.waitFor(() => this.drained, deadlineAt)
+    this.urgent--
     this.stopped = true
     this.poke()
     if (!(await this.waitFor(() => this.inflight === undefined, deadlineAt))) this.attempt.abort()
@@ -140,6 +145,10 @@ export class DestinationPipeline {
       ])
       clearTimeout(timer)
     }
+  }
+
+  private get drained(): boolean {
+    return this.queue.length === 0 && this.inflight === undefined && this.loaded === undefined && !this.spool.hasPending
   }
 
   private get spool(): Spool {
