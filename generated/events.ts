@@ -946,17 +946,36 @@ export const subscriptionStartedSchema: z.ZodType<SubscriptionStarted> = z.objec
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
 }).strict()
 
-/** An error reached the process-level handler; the process may be unhealthy. */
+/** A request handler threw or passed an error that no route handled. */
 export interface UnhandledError {
-  errorType: string
-  error: string
-  stack?: string
+  /** HTTP method */
+  method: string
+  /** Matched route pattern, or the request path when no route matched */
+  route: string
+  /** Request path with query string */
+  url?: string
+  /**
+   * Status code answered
+   * @asType integer
+   * @minimum 100
+   * @maximum 599
+   */
+  statusCode: number
+  requestId?: string
+  userId?: string
+  tenantId?: string
+  brandId?: string
 }
 
 export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
-  errorType: z.string(),
-  error: z.string(),
-  stack: z.string().optional(),
+  method: z.string(),
+  route: z.string(),
+  url: z.string().optional(),
+  statusCode: z.int().min(100).max(599),
+  requestId: z.string().optional(),
+  userId: z.string().optional(),
+  tenantId: z.string().optional(),
+  brandId: z.string().optional(),
 }).strict()
 
 /** An admin changed another user's role in a team. */
@@ -2964,11 +2983,11 @@ export const compiled: CompiledCatalog = {
       "version": 1
     },
     "unhandled_error": {
-      "description": "An error reached the process-level handler; the process may be unhealthy.",
+      "description": "A request handler threw or passed an error that no route handled.",
       "helper": "unhandledError",
       "kind": "error",
-      "level": "fatal",
-      "message": "Unhandled {errorType}: {error}",
+      "level": "error",
+      "message": "Unhandled error in {method} {route}",
       "name": "unhandled_error",
       "owner": "platform",
       "pii": {
@@ -2977,13 +2996,38 @@ export const compiled: CompiledCatalog = {
         "redact": []
       },
       "properties": {
-        "errorType": {
+        "method": {
+          "description": "HTTP method",
           "type": "string"
         },
-        "error": {
+        "route": {
+          "description": "Matched route pattern, or the request path when no route matched",
           "type": "string"
         },
-        "stack": {
+        "url": {
+          "description": "Request path with query string",
+          "optional": true,
+          "type": "string"
+        },
+        "statusCode": {
+          "description": "Status code answered",
+          "max": 599,
+          "min": 100,
+          "type": "integer"
+        },
+        "requestId": {
+          "optional": true,
+          "type": "string"
+        },
+        "userId": {
+          "optional": true,
+          "type": "string"
+        },
+        "tenantId": {
+          "optional": true,
+          "type": "string"
+        },
+        "brandId": {
           "optional": true,
           "type": "string"
         }
