@@ -6,16 +6,20 @@
  * The `err` field is left to the err serializer, which redacts it too.
  */
 import { randomUUID } from 'node:crypto'
-import type { LogFn } from 'pino'
+import pino, { type LogFn } from 'pino'
 import { currentContext } from './context.js'
 import type { Redactor } from './redact.js'
 import { maskString } from './secrets.js'
 import type { Stamp } from './stamp.js'
+import { type Writable, writeLine } from './write.js'
+
+// exported by pino at run time, missing from its typings
+const msgPrefixSym = (pino.symbols as unknown as Record<string, symbol | undefined>).msgPrefixSym
 
 export type LogMethodHook = (this: unknown, args: Parameters<LogFn>, method: LogFn, level: number) => void
 
 export function plainLogHook(redactor: Redactor, stamp: Stamp): LogMethodHook {
-  return function linecastLogMethod(this: unknown, args, method) {
+  return function linecastLogMethod(this: unknown, args, method, level) {
     const first: unknown = args[0]
     const line: Record<string, unknown> = { eventId: randomUUID() }
     stamp(line, currentContext())
@@ -34,6 +38,13 @@ export function plainLogHook(redactor: Redactor, stamp: Stamp): LogMethodHook {
       rest = 1
     }
     if (msg === undefined && line.msg === undefined) msg = errorMessage(line.err)
+    // no printf arguments and no child msgPrefix: straight to pino's writer
+    if (args.length <= rest && (msg === undefined || typeof msg === 'string')) {
+      if (msgPrefixSym !== undefined && (this as Record<symbol, unknown>)[msgPrefixSym] === undefined) {
+        writeLine(this as Writable, line, msg === undefined ? (undefined as unknown as string) : maskString(msg), level)
+        return
+      }
+    }
     const out: unknown[] = [line]
     if (msg !== undefined) {
       out.push(typeof msg === 'string' ? maskString(msg) : msg)
