@@ -155,7 +155,7 @@ describe('Sentry sink (real SDK, local receiver)', () => {
     expect(receiver.requests[0]!.text).not.toContain('sk-proj-Zx81')
     expect(receiver.requests[0]!.text).not.toContain('eyJhbGciOiJIUzI1NiJ9')
     const [event] = sentryEvents(receiver.requests) as [{ exception: { values: { value: string }[] } }]
-    expect(event.exception.values[0]!.value).toBe('OpenAI 401 with key [redacted]')
+    expect(event.exception.values[0]!.value).toBe('OpenAI 401 with key [REDACTED]')
   })
 
   it('classifies a 429 as retryAfter with the rate-limit seconds, and keeps waiting without sending', async () => {

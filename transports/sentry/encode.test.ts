@@ -135,7 +135,7 @@ describe('SentryEncoder', () => {
       ),
     )
     expect(JSON.stringify(event)).not.toMatch(/sk-live|abcdefghijkl|whsec_1/)
-    expect(event.exception?.values?.[0]?.value).toBe('OpenAI 401 for key [redacted]')
+    expect(event.exception?.values?.[0]?.value).toBe('OpenAI 401 for key [REDACTED]')
   })
 
   it('derives a stable 32-hex id from a non-UUID eventId', () => {

@@ -8,16 +8,18 @@
  * - anything else (warn lines): a breadcrumb kept for the next event, nothing sent;
  * - an error matching `ignoreErrors`: a skip marker, counted as delivered.
  * The event id is the line's `eventId` without dashes, so a retried line is
- * the same Sentry event; the event is masked once more before it leaves.
+ * the same Sentry event; the event is masked once more before it leaves, by
+ * the emitters' redactor (secret keys at any depth, the catalog's `redact`
+ * keys, secret-looking substrings of every string: messages, stacks, breadcrumbs).
  */
 import { createHash } from 'node:crypto'
 import type { Breadcrumb, Event, SeverityLevel } from '@sentry/node'
+import { createRedactor, type Redactor } from '../../emitters/redact.js'
 import { LEVEL_VALUES, RESERVED_FIELDS, type CompiledCatalog, type Level } from '../../schema/compiled.js'
 import type { LogLine, SerializedError } from '../delivery/types.js'
 import { BreadcrumbRing } from './breadcrumbs.js'
 import type { SentryConfig } from './config.js'
 import { errorExtras, exceptionValues } from './exception.js'
-import { scrub } from './scrub.js'
 
 export type SentryItem =
   | { type: 'event'; event: Event }
@@ -97,11 +99,13 @@ export class SentryEncoder {
   readonly #config: SentryConfig
   readonly #catalog: CompiledCatalog | undefined
   readonly #crumbs: BreadcrumbRing
+  readonly #redactor: Redactor
 
   constructor(config: SentryConfig, catalog?: CompiledCatalog) {
     this.#config = config
     this.#catalog = catalog
     this.#crumbs = new BreadcrumbRing(config.maxBreadcrumbs)
+    this.#redactor = createRedactor(catalog?.redact ?? [])
   }
 
   encode(line: LogLine): SentryItem {
@@ -151,7 +155,7 @@ export class SentryEncoder {
     const data = properties(line)
     for (const key of TAG_FIELDS) if (line[key] !== undefined) data[key] = line[key]
     if (Object.keys(data).length > 0) crumb.data = data
-    return scrub(crumb, this.#catalog?.redact)
+    return this.#redactor.redact(crumb) as Breadcrumb
   }
 
   #finish(line: LogLine, event: Event): Event {
@@ -199,6 +203,6 @@ export class SentryEncoder {
 
     const crumbs = this.#crumbs.snapshot()
     if (crumbs.length > 0) event.breadcrumbs = crumbs
-    return scrub(event, this.#catalog?.redact)
+    return this.#redactor.redact(event) as Event
   }
 }
