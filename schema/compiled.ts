@@ -128,7 +128,12 @@ export interface CompiledEvent {
   to: string[]
   audit?: AuditMapping
   properties: Record<string, PropertySpec>
-  /** dotted property paths by PII treatment, precomputed for the hot path */
+  /**
+   * dotted property paths by PII treatment, precomputed for the hot path:
+   * `customer.email` for a nested object field, `items[].email` for a field of
+   * every element of the list `items`, `tags[]` for every element of `tags`.
+   * A property with its own `pii` covers everything under it.
+   */
   pii: { hash: string[]; redact: string[]; keep: string[] }
   /** true for events that ship with linecast (the built-in catalog part) */
   builtin?: boolean

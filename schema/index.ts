@@ -15,6 +15,7 @@ export { expandEnv, expandSettings, missingVariables, parseTemplate, type Templa
 export { InvalidDurationError, parseDuration } from './duration.js'
 export { compileCatalog, DEFAULT_THRESHOLDS } from './compile.js'
 export { LINT_RULES, type LintRule } from './lint.js'
+export { DIAGNOSTIC_CODES } from './diagnostic-codes.js'
 export { reachedDestinations, type Reachable, type RoutingTable } from './reach.js'
 export { piiPaths } from './pii.js'
 export { helperName, defineCatalog, type Catalog, type CamelCase } from './define.js'
