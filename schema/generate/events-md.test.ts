@@ -65,6 +65,17 @@ describe('EVENTS.md', () => {
     expect(section(md, 'payment_failed')).toContain('- `pager` (slack): route `severity:p0`')
   })
 
+  it('marks built-in events and counts them apart', () => {
+    const withBuiltin = sampleCompiled()
+    const session = withBuiltin.events['session_started']
+    if (session === undefined) throw new Error('fixture changed')
+    session.builtin = true
+    const text = renderEventsMd(withBuiltin, { catalogFile: 'events.catalog.yaml' })
+    expect(text).toContain('2 events declared in `events.catalog.yaml`, and 1 built into linecast.')
+    expect(text).toContain('  - [session_started](#session_started) (built-in)')
+    expect(md).toContain('3 events declared in `events.catalog.yaml`.')
+  })
+
   it('has pricing and alerts tables', () => {
     expect(md).toContain('## Pricing')
     expect(md).toContain('| `gpt-4o` | $2.5 | $10 | – | – | – | – |')

@@ -27,7 +27,7 @@ function contents(events: readonly CompiledEvent[]): string {
     .map((kind) => ({ kind, events: events.filter((e) => e.kind === kind) }))
     .filter((g) => g.events.length > 0)
   return groups
-    .map((g) => `- **${g.kind}**\n${g.events.map((e) => `  - [${e.name}](#${anchor(e.name)})${e.deprecated !== undefined ? ' (deprecated)' : ''}\n`).join('')}`)
+    .map((g) => `- **${g.kind}**\n${g.events.map((e) => `  - [${e.name}](#${anchor(e.name)})${e.builtin === true ? ' (built-in)' : ''}${e.deprecated !== undefined ? ' (deprecated)' : ''}\n`).join('')}`)
     .join('')
 }
 
@@ -40,6 +40,7 @@ function metadata(event: CompiledEvent): string {
     ['version', String(event.version)],
     ['helper', code(`log.emit.${event.helper}(…)`)],
   ]
+  if (event.builtin === true) rows.push(['built-in', 'yes: ships with linecast; override it in the catalog to change it'])
   if (event.deprecated !== undefined) rows.push(['deprecated', event.deprecated])
   if (event.sample !== undefined) rows.push(['sampled', `${event.sample * 100}% (per ${event.distinctId ?? 'line'})`])
   if (event.distinctId !== undefined) rows.push(['distinct id', code(event.distinctId)])
@@ -144,12 +145,19 @@ function flagsSection(compiled: CompiledCatalog): string {
   return `## Feature flags\n\n${table(['flag', 'variants', 'default', 'owner', 'description'], rows)}\n`
 }
 
+function summary(events: readonly CompiledEvent[], catalogFile: string): string {
+  const builtin = events.filter((e) => e.builtin === true).length
+  const own = events.length - builtin
+  const builtinText = builtin > 0 ? `, and ${builtin} built into linecast` : ''
+  return `${own} event${own === 1 ? '' : 's'} declared in ${code(catalogFile)}${builtinText}.`
+}
+
 export function renderEventsMd(compiled: CompiledCatalog, options: EventsMdOptions): string {
   const events = eventsOf(compiled)
   return [
     `<!-- ${headerText(options.catalogFile)} -->\n\n`,
     `# ${compiled.service} events\n\n`,
-    `${events.length} event${events.length === 1 ? '' : 's'} declared in ${code(options.catalogFile)}.\n\n`,
+    `${summary(events, options.catalogFile)}\n\n`,
     `## Contents\n\n`,
     contents(events),
     events.length === 0 ? '' : `\n## Events\n\n`,
