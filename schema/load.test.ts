@@ -203,6 +203,29 @@ describe('loadCatalogText: shape errors with positions', () => {
   })
 })
 
+describe('YAML conveniences', () => {
+  test('anchors and merge keys share property sets between events', () => {
+    const text = yaml(
+      'catalog: 1',
+      'service: test',
+      'events:',
+      '  logo_downloaded:',
+      '    description: A logo file was downloaded.',
+      '    properties: &logo',
+      '      brandId: { type: string }',
+      '      logoId: { type: string }',
+      '  logo_favorited:',
+      '    description: A logo was marked as a favorite.',
+      '    properties:',
+      '      <<: *logo',
+      '      note: { type: strng }',
+    )
+    const result = loadCatalogText(text, 'events.catalog.yaml', { builtin: false })
+    expect(where(result.diagnostics)).toEqual(['LC_UNKNOWN_PROPERTY_TYPE@13:21'])
+    expect(Object.keys(result.compiled.events.logo_favorited?.properties ?? {})).toEqual(['brandId', 'logoId'])
+  })
+})
+
 describe('all errors at once', () => {
   test('reports every error of a broken catalog, sorted by position', () => {
     const result = loadCatalog(fixture('many-errors.yaml'), { builtin: false, throwOnError: false })

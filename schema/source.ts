@@ -63,7 +63,7 @@ function locate(doc: Document, path: DiagnosticPath, anchor: Anchor): number {
 
 export function parseSource(text: string, file: string): { source: Source; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true })
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset)
     return { line: Math.max(1, line), column: Math.max(1, col) }
