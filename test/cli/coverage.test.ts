@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCommandArgs } from '../../cli/args.js'
 import { coverageCommand } from '../../cli/commands/coverage.js'
 import { createOutput } from '../../cli/output.js'
+import { assertBuilt, runBinary } from './run-cli.js'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/coverage-project/', import.meta.url))
 
@@ -78,6 +79,16 @@ describe('linecast coverage', () => {
     expect(stdout).toContain('coverage: 1/4 events')
     expect(stdout).not.toContain('unknown emit calls')
     expect(stderr).toBe('warning: 3 catalog events are never emitted\n')
+  })
+
+  it('runs as `linecast coverage` with exit code 1 on unknown calls and 2 on a bad option', async () => {
+    assertBuilt()
+    const failing = await runBinary(['coverage', '--src', 'src'], project)
+    expect(failing.code).toBe(1)
+    expect(failing.stdout).toContain('server.ts:8:16')
+    const usage = await runBinary(['coverage', '--format', 'xml'], project)
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('use text or json')
   })
 
   it('refuses a --src that is not a directory', async () => {

@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../../cli/args.js'
 import { initCommand } from '../../cli/commands/init.js'
 import { createOutput } from '../../cli/output.js'
 import { loadCatalog } from '../../schema/load.js'
+import { assertBuilt, runBinary } from './run-cli.js'
 
 async function init(cwd: string, argv: string[] = []): Promise<{ code: number; stdout: string }> {
   const stdout = new PassThrough()
@@ -95,6 +96,19 @@ describe('linecast init', () => {
     expect(readFileSync(join(dir, 'events.catalog.yaml'), 'utf8')).toBe('# mine\n')
     expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(before[1])
     expect(readFileSync(join(dir, '.github/workflows/linecast.yml'), 'utf8')).toBe(before[2])
+  })
+
+  it('runs as `linecast init`, and `linecast generate` compiles the starter catalog', async () => {
+    assertBuilt()
+    const dir = project()
+    writeFileSync(join(dir, 'package.json'), PACKAGE_JSON)
+    const init = await runBinary(['init'], dir)
+    expect(init.code).toBe(0)
+    expect(init.stdout).toContain('created  events.catalog.yaml')
+    const generate = await runBinary(['generate'], dir)
+    expect(generate.stderr).toBe('')
+    expect(generate.code).toBe(0)
+    expect(readFileSync(join(dir, 'generated/events.ts'), 'utf8')).toContain('userSignedUp')
   })
 
   it('works without a package.json, naming the service after the folder', async () => {

@@ -3,6 +3,7 @@
  * filter, --json, --dest, the summary; a live child process; a followed file
  * that is appended to and rotated.
  */
+import { spawn } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { parseCommandArgs } from '../../cli/args.js'
 import { createTailCommand } from '../../cli/commands/tail.js'
 import { createOutput } from '../../cli/output.js'
+import { assertBuilt, binary, runBinary } from './run-cli.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/tail/', import.meta.url))
 const CATALOG = join(FIXTURES, 'events.catalog.yaml')
@@ -201,5 +203,38 @@ describe('linecast tail -f', () => {
     expect(await run.code).toBe(0)
     expect(run.stdout().map((l) => JSON.parse(l).n)).toEqual([1, 2, 3, 4])
     expect(run.stderr()).toContain('4 shown of 4 lines read')
+  })
+})
+
+describe('the linecast binary: tail', () => {
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('runs a command, prints its lines and exits with its exit code', async () => {
+    assertBuilt()
+    const script = 'console.log(JSON.stringify({ level: 40, time: 0, msg: "careful" })); process.exit(7)'
+    const result = await runBinary(['tail', '--utc', '--', process.execPath, '-e', script], FIXTURES)
+    expect(result.code).toBe(7)
+    expect(result.stdout).toBe('00:00:00.000 WARN  careful\n')
+    expect(result.stderr).toContain('linecast tail: 1 shown of 1 lines read')
+  })
+
+  it('prints the summary when stopped with SIGINT while following a file', async () => {
+    assertBuilt()
+    const dir = mkdtempSync(join(tmpdir(), 'linecast-tail-bin-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'app.ndjson'), `${JSON.stringify({ level: 'info', time: 0, event: 'tick' })}\n`)
+    const child = spawn(process.execPath, [binary, 'tail', '--json', '-f', 'app.ndjson'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
+    await until(() => stdout.includes('tick'), 'the first line')
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(stderr).toContain('linecast tail: 1 shown of 1 lines read')
   })
 })
