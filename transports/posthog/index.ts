@@ -40,6 +40,6 @@ export function createPosthogSink(name: string, ctx: SinkContext, deps: PosthogS
   }
 }
 
-export function createSink(name: string, ctx: SinkContext): Sink<PosthogItem> {
-  return createPosthogSink(name, ctx)
+export function createSink(name: string, ctx: SinkContext, deps: PosthogSinkDeps = {}): Sink<PosthogItem> {
+  return createPosthogSink(name, ctx, deps)
 }

@@ -47,6 +47,6 @@ export function createSentrySink(name: string, ctx: SinkContext, deps: SentrySin
   }
 }
 
-export function createSink(name: string, ctx: SinkContext): Sink<SentryItem> {
-  return createSentrySink(name, ctx)
+export function createSink(name: string, ctx: SinkContext, deps: SentrySinkDeps = {}): Sink<SentryItem> {
+  return createSentrySink(name, ctx, deps)
 }
