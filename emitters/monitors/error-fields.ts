@@ -1,0 +1,36 @@
+/**
+ * Putting a thrown error on a catalog event's line. An event's properties
+ * cannot hold `err` (a reserved field), so the error is bound on a child
+ * logger: the child redacts its bindings, which serializes the Error once
+ * ({ type, message, stack, custom fields }), and keeps that object as is (a
+ * second pass of pino's err serializer would rename its type to "Object").
+ */
+import type { LinecastLogger } from '../types.js'
+
+/** A thrown value as an Error (a string or an object thrown still becomes one). */
+export function asError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown
+  const error = new Error(typeof thrown === 'string' ? thrown : `non-Error value thrown: ${describe(thrown)}`)
+  error.name = 'NonError'
+  return error
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** `err.message`, or the error's name when the message is empty. */
+export function errorMessage(error: Error): string {
+  return error.message !== '' ? error.message : error.name
+}
+
+const keepSerialized = (value: unknown): unknown => value
+
+/** A child of `logger` whose lines carry `err` (type, message, stack), redacted. */
+export function withErr<E extends object>(logger: LinecastLogger<E>, error: Error): LinecastLogger<E> {
+  return logger.child({ err: error }, { serializers: { err: keepSerialized } })
+}
