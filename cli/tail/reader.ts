@@ -87,7 +87,7 @@ export function runCommand(
     child.once('error', (error) => {
       signal.removeEventListener('abort', forward)
       reject(
-        new TailSourceError(`cannot run ${source.command}: ${error.message}; check the command after --`, {
+        new TailSourceError(`cannot run ${source.command}: ${error.message}; check the command after -- (or, for a file, its path)`, {
           cause: error,
         }),
       )
