@@ -11,6 +11,8 @@ describe('createLogger types', () => {
     expectTypeOf(log.emit).toEqualTypeOf<Emit<FixtureEvents>>()
     expectTypeOf(log.emit.logoGenerated).parameter(0).toEqualTypeOf<FixtureEvents['logo_generated']>()
     expectTypeOf(log.emit.legacyExport).returns.toBeVoid()
+    // any linecast logger, whatever its catalog
+    expectTypeOf(log).toExtend<LinecastLogger<object>>()
   })
 
   it('accepts correct calls in both forms', () => {
