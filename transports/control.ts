@@ -1,0 +1,37 @@
+/**
+ * The control protocol between the main thread and the transport worker.
+ * Main -> worker: a control line written in the same stream as the log lines,
+ * so it is ordered after every line written before it. Worker -> main:
+ * thread-stream's EVENT message, re-emitted on the pino transport stream.
+ */
+import type { DeliveryStats } from './delivery/stats.js'
+import type { LogLine } from './delivery/types.js'
+
+export const CONTROL_PREFIX = '{"$linecast":'
+
+export type ControlMessage =
+  | { $linecast: 'flush'; id: number }
+  | { $linecast: 'stats'; id: number }
+  | { $linecast: 'ingest'; path: string }
+
+export function controlLine(message: ControlMessage): string {
+  return `${JSON.stringify(message)}\n`
+}
+
+export function parseControl(raw: string): ControlMessage | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<ControlMessage>
+    if (value.$linecast === 'flush' || value.$linecast === 'stats') return typeof (value as { id?: unknown }).id === 'number' ? (value as ControlMessage) : undefined
+    if (value.$linecast === 'ingest') return typeof (value as { path?: unknown }).path === 'string' ? (value as ControlMessage) : undefined
+  } catch {
+    // not a control line
+  }
+  return undefined
+}
+
+/** Event names the worker emits on the transport stream, with their arguments. */
+export interface WorkerEvents {
+  'linecast:flushed': [id: number]
+  'linecast:stats': [id: number, stats: DeliveryStats]
+  'linecast:report': [line: LogLine]
+}
