@@ -66,6 +66,15 @@ describe('linecast generate and check', () => {
     expect(check.stderr).toMatch(/bad\.catalog\.yaml:8:\d+ error /)
   })
 
+  it('prints warnings with file:line:col but still generates', async () => {
+    const warned = join(dir, 'warned.catalog.yaml')
+    writeFileSync(warned, 'catalog: 1\nservice: shop\nevents:\n  checkout_start:\n    kind: analytics\n    description: A checkout began.\n')
+    const generated = await runBinary(['generate', '--catalog', 'warned.catalog.yaml', '--out', 'warned-out'], dir)
+    expect(generated.code).toBe(0)
+    expect(generated.stderr).toMatch(/warned\.catalog\.yaml:4:3 warning LC_EVENT_NAME_TENSE /)
+    expect(readdirSync(join(dir, 'warned-out')).sort()).toEqual(FILES)
+  })
+
   it('says clearly when the catalog file does not exist', async () => {
     const result = await runBinary(['check', '--catalog', 'nowhere.yaml'], dir)
     expect(result.code).toBe(1)
@@ -73,19 +82,23 @@ describe('linecast generate and check', () => {
   })
 
   it('answers --help, --version and usage mistakes', async () => {
-    const help = await runBinary(['--help'], dir)
+    const [help, generateHelp, version, unknown, badFlag] = await Promise.all([
+      runBinary(['--help'], dir),
+      runBinary(['generate', '--help'], dir),
+      runBinary(['--version'], dir),
+      runBinary(['frobnicate'], dir),
+      runBinary(['check', '--bogus'], dir),
+    ])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/generate +compile the catalog/)
     expect(help.stdout).toMatch(/check +fail when/)
-    const generateHelp = await runBinary(['generate', '--help'], dir)
+    expect(generateHelp.code).toBe(0)
     expect(generateHelp.stdout).toContain('usage: linecast generate [--catalog FILE] [--out DIR]')
-    const version = await runBinary(['--version'], dir)
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
-    const unknown = await runBinary(['frobnicate'], dir)
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("unknown command 'frobnicate'")
-    const badFlag = await runBinary(['check', '--bogus'], dir)
     expect(badFlag.code).toBe(2)
+    expect(badFlag.stderr).toMatch(/unknown option '--bogus'/i)
     expect(badFlag.stderr).toContain('linecast check --help')
   })
 })
