@@ -32,7 +32,7 @@ function fieldExists(event: EventModel, context: readonly string[], ref: string)
   return context.includes(ref) || findProperty(event.properties, ref) !== undefined
 }
 
-const PLACEHOLDER = /\{([^{}]*)\}/g
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_.]*)\}/g
 
 function checkDestinations(
   report: Reporter,
