@@ -5,3 +5,7 @@
 export * from './schema/compiled.js'
 export { defineCatalog, helperName, type Catalog, type CamelCase } from './schema/define.js'
 export { LinecastError } from './schema/errors.js'
+export * from './schema/index.js'
+export * from './emitters/index.js'
+export * from './emitters/cost-queries.js'
+export { migrate, migrateDatabase, type MigrateOptions, type MigrateResult, type MigrateTarget } from './transports/audit-log/index.js'

@@ -4,14 +4,20 @@
  */
 import type { Command } from './command.js'
 import { checkCommand } from './commands/check.js'
+import { coverageCommand } from './commands/coverage.js'
 import { generateCommand } from './commands/generate.js'
+import { initCommand } from './commands/init.js'
 import { migrateCommand } from './commands/migrate.js'
+import { tailCommand } from './commands/tail.js'
 import { pruneCommand } from './commands/prune.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
   checkCommand,
   migrateCommand,
+  tailCommand,
+  coverageCommand,
+  initCommand,
   pruneCommand,
 ]
 
