@@ -33,6 +33,8 @@ export interface DeliveryStats {
   malformed: number
   /** destinations that are off, with the reason */
   off: Record<string, string>
+  /** lines the application's thread spooled because the worker fell behind (routed when the worker ingests them) */
+  overflow?: number
 }
 
 export function emptyStats(): DestinationStats {

@@ -1,0 +1,43 @@
+/**
+ * Process signals are global, so the transports that asked for it are kept
+ * in one set here: on SIGTERM/SIGINT every open transport is closed (deliver
+ * within its budget, spool the rest), then the process exits with the
+ * conventional code; on `beforeExit` transports with unflushed lines flush.
+ */
+import { constants } from 'node:os'
+
+export interface SignalAware {
+  close(): Promise<void>
+  flush(): Promise<void>
+  readonly dirty: boolean
+}
+
+const open = new Set<SignalAware>()
+let exiting = false
+
+function onSignal(signal: NodeJS.Signals): void {
+  const code = 128 + (constants.signals[signal] ?? 15)
+  if (exiting) process.exit(code)
+  exiting = true
+  Promise.allSettled([...open].map((t) => t.close())).then(() => process.exit(code))
+}
+
+function onBeforeExit(): void {
+  for (const transport of open) if (transport.dirty) void transport.flush().catch(() => undefined)
+}
+
+export function watchSignals(transport: SignalAware): void {
+  if (open.size === 0) {
+    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
+    process.on('beforeExit', onBeforeExit)
+  }
+  open.add(transport)
+}
+
+export function unwatchSignals(transport: SignalAware): void {
+  if (!open.delete(transport) || open.size > 0) return
+  process.off('SIGTERM', onSignal)
+  process.off('SIGINT', onSignal)
+  process.off('beforeExit', onBeforeExit)
+}
