@@ -25,7 +25,7 @@ export const DEFAULT_IGNORED_PATHS: readonly string[] = ['/health', '/ready', '/
 /** Status written when the client went away before the response ended (nginx's convention). */
 export const CLIENT_CLOSED_REQUEST = 499
 
-export interface HttpLoggingOptions<Req extends IncomingMessage = IncomingMessage> {
+export interface HttpLoggingOptions<Req = IncomingMessage> {
   /** paths (without query string) that get no request line; default /health, /ready, /favicon.ico */
   ignore?: readonly string[] | ((path: string) => boolean)
   /**
@@ -39,7 +39,7 @@ export interface HttpLoggingOptions<Req extends IncomingMessage = IncomingMessag
 }
 
 /** What an adapter knows of a request that the raw request does not say. */
-export interface RequestHooks<Req extends IncomingMessage> {
+export interface RequestHooks<Req> {
   /** matched route pattern, read when the response ends */
   route?: (req: Req) => string | undefined
   /** the request as `contextFrom` wants it (a framework request wrapping the raw one) */
@@ -61,7 +61,7 @@ export interface RequestScope {
   readonly method: string
 }
 
-export interface HttpLogging<Req extends IncomingMessage = IncomingMessage> {
+export interface HttpLogging<Req = IncomingMessage> {
   /** opens the request's scope: id, X-Request-Id header, context, line on finish */
   start(req: IncomingMessage, res: ServerResponse, hooks?: RequestHooks<Req>): RequestScope
   /** the logger lines are written to, typed for pino consumers */
@@ -75,7 +75,7 @@ export function scopeOf(req: IncomingMessage): RequestScope | undefined {
   return scopes.get(req)
 }
 
-export function createHttpLogging<E extends object, Req extends IncomingMessage = IncomingMessage>(
+export function createHttpLogging<E extends object, Req = IncomingMessage>(
   log: LinecastLogger<E>,
   options: HttpLoggingOptions<Req> = {},
 ): HttpLogging<Req> {
@@ -101,7 +101,7 @@ export function createHttpLogging<E extends object, Req extends IncomingMessage 
       const requestId = isValidRequestId(req.id) ? req.id : requestIdFrom(undefined)
       req.id = requestId
       if (!res.headersSent) res.setHeader('X-Request-Id', requestId)
-      const subject = hooks.subject ?? (req as Req)
+      const subject = hooks.subject ?? (req as unknown as Req)
       const startUser = userOf(subject)
       const context: Record<string, unknown> = { requestId, ...startUser }
       const url = req.url ?? '/'
