@@ -42,6 +42,11 @@ export interface AiApiCall {
    * @asType integer
    * @minimum 0
    */
+  cachedInputTokens?: number
+  /**
+   * @asType integer
+   * @minimum 0
+   */
   images?: number
   /**
    * @asType integer
@@ -67,6 +72,7 @@ export const aiApiCallSchema: z.ZodType<AiApiCall> = z.object({
   taskType: z.string(),
   inputTokens: z.int().min(0).optional(),
   outputTokens: z.int().min(0).optional(),
+  cachedInputTokens: z.int().min(0).optional(),
   images: z.int().min(0).optional(),
   videos: z.int().min(0).optional(),
   videoSeconds: z.number().min(0).optional(),
@@ -1337,6 +1343,11 @@ export const compiled: CompiledCatalog = {
           "type": "integer"
         },
         "outputTokens": {
+          "min": 0,
+          "optional": true,
+          "type": "integer"
+        },
+        "cachedInputTokens": {
           "min": 0,
           "optional": true,
           "type": "integer"
@@ -3302,6 +3313,13 @@ export const compiled: CompiledCatalog = {
     }
   },
   "flags": {
+    "fast_mockups": {
+      "default": false,
+      "description": "Render mockups with the faster image model.",
+      "helper": "fastMockups",
+      "name": "fast_mockups",
+      "owner": "generation"
+    },
     "new_wizard": {
       "default": "control",
       "description": "The redesigned brand wizard with the style step first.",
@@ -3448,5 +3466,22 @@ export const catalog = defineCatalog<LinecastEvents>(compiled, {
 
 /** Feature flag keys by helper name. */
 export const flagNames = {
+  fastMockups: "fast_mockups",
   newWizard: "new_wizard",
 } as const
+
+/** Feature flags by helper name and the value each resolves to: `createFlags<LinecastFlags>(catalog, options)`. */
+export interface LinecastFlags {
+  /**
+   * Render mockups with the faster image model.
+   * Flag `fast_mockups`; default false when PostHog cannot answer.
+   * Owner: generation
+   */
+  fastMockups: boolean
+  /**
+   * The redesigned brand wizard with the style step first.
+   * Flag `new_wizard`; default "control" when PostHog cannot answer.
+   * Owner: product
+   */
+  newWizard: "control" | "test"
+}

@@ -10,6 +10,7 @@ import { renderCatalogJson } from './catalog-json.js'
 import { GenerateNameCollisionError } from './errors.js'
 import { renderEventsMd } from './events-md.js'
 import { renderEventsTs } from './events-ts.js'
+import { renderFlagsTs } from './flags-ts.js'
 import { renderJsonSchema } from './json-schema.js'
 import { pascalName, schemaName } from './names.js'
 
@@ -52,7 +53,7 @@ export function generateFiles(compiled: CompiledCatalog, options: GenerateOption
     ...(options.runtimeImport !== undefined ? { runtimeImport: options.runtimeImport } : {}),
   })
   return [
-    { path: 'events.ts', contents: eventsTs },
+    { path: 'events.ts', contents: eventsTs + renderFlagsTs(compiled) },
     { path: 'catalog.json', contents: renderCatalogJson(compiled) },
     { path: 'events.schema.json', contents: renderJsonSchema(compiled, { catalogFile }) },
     { path: 'EVENTS.md', contents: renderEventsMd(compiled, { catalogFile }) },
