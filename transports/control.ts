@@ -12,6 +12,8 @@ export const CONTROL_PREFIX = '{"$linecast":'
 export type ControlMessage =
   | { $linecast: 'flush'; id: number }
   | { $linecast: 'stats'; id: number }
+  /** deliver within the budget, spool the rest, close the sinks; answered with linecast:flushed */
+  | { $linecast: 'drain'; id: number }
   | { $linecast: 'ingest'; path: string }
 
 export function controlLine(message: ControlMessage): string {
@@ -21,7 +23,7 @@ export function controlLine(message: ControlMessage): string {
 export function parseControl(raw: string): ControlMessage | undefined {
   try {
     const value = JSON.parse(raw) as Partial<ControlMessage>
-    if (value.$linecast === 'flush' || value.$linecast === 'stats') return typeof (value as { id?: unknown }).id === 'number' ? (value as ControlMessage) : undefined
+    if (value.$linecast === 'flush' || value.$linecast === 'stats' || value.$linecast === 'drain') return typeof (value as { id?: unknown }).id === 'number' ? (value as ControlMessage) : undefined
     if (value.$linecast === 'ingest') return typeof (value as { path?: unknown }).path === 'string' ? (value as ControlMessage) : undefined
   } catch {
     // not a control line

@@ -105,7 +105,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   })
 
   /** Sends a control request and waits for its answer; a ref'd timer keeps the loop alive meanwhile. */
-  const request = <T>(kind: 'flush' | 'stats'): Promise<T> => {
+  const request = <T>(kind: 'flush' | 'stats' | 'drain'): Promise<T> => {
     if (ended || thread.destroyed) return Promise.reject(new TransportClosedError(kind))
     const id = ++nextId
     const guardMs = budgetMs * 2 + 10_000
@@ -145,8 +145,11 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       if (handleSignals !== false) unwatchSignals(self)
+      // drain asynchronously first: ending the thread blocks this thread until the worker is done
+      dirty = false
+      overflow.sync()
       try {
-        await flush()
+        if (!ended && !thread.destroyed) await request<void>('drain')
       } catch {
         // the worker still drains and spools on end
       }

@@ -150,13 +150,13 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
   /** Lines the main thread spooled when the worker fell behind: routed straight into each destination's spool. */
   const ingest = (path: string): void => {
     const segment = readSegment(path)
-    counters.for('_incoming').torn += segment.torn
+    if (segment.torn > 0) counters.for('_incoming').torn += segment.torn
     for (const entry of segment.entries) {
       const { line, changed } = toLogLine(entry.value)
       const raw = changed ? JSON.stringify(line) : entry.raw
       for (const name of router(line)) pipelines.get(name)?.spoolRaw(raw)
     }
-    for (const pipeline of pipelines.values()) void pipeline.settle(Date.now())
+    for (const pipeline of pipelines.values()) pipeline.sync()
     new Spool(join(spoolRoot, INCOMING_DIR)).complete(path)
   }
   for (const path of listSegments(join(spoolRoot, INCOMING_DIR))) ingest(path)
@@ -188,6 +188,15 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
           },
         )
         return
+      case 'drain':
+        shutdown().then(
+          () => channel.post('linecast:flushed', message.id),
+          (error: unknown) => {
+            report('error', 'drain failed', { error: String(error) })
+            channel.post('linecast:flushed', message.id)
+          },
+        )
+        return
       case 'stats':
         channel.post('linecast:stats', message.id, stats())
         return
@@ -195,6 +204,18 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
         ingest(message.path)
         return
     }
+  }
+
+  let stopping: Promise<void> | undefined
+  /** once: stop the stats timer, deliver within the budget, spool the rest, close the sinks */
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (statsTimer !== undefined) clearInterval(statsTimer)
+      closing = true
+      const deadline = Date.now() + budgetMs
+      await Promise.all([...pipelines.values()].map((p) => p.shutdown(deadline)))
+    })()
+    return stopping
   }
 
   const malformed = (raw: string, reason: string): void => {
@@ -222,11 +243,6 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
       routeLine(changed ? JSON.stringify(line) : raw, line)
     },
     flush: settleAll,
-    async shutdown() {
-      if (statsTimer !== undefined) clearInterval(statsTimer)
-      closing = true
-      const deadline = Date.now() + budgetMs
-      await Promise.all([...pipelines.values()].map((p) => p.shutdown(deadline)))
-    },
+    shutdown,
   }
 }

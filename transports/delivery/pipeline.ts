@@ -95,6 +95,12 @@ export class DestinationPipeline {
   /** Write a line straight to this destination's spool (replay of lines the main thread spooled). */
   spoolRaw(raw: string): void {
     this.toSpool(raw)
+    this.poke()
+  }
+
+  /** fsync what this destination has spooled */
+  sync(): void {
+    this.syncSpool()
   }
 
   /**

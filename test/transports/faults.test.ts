@@ -1,0 +1,150 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
+import { idsOf, openHarness, type Harness } from '../support/transport-harness.js'
+import { assertBuilt, httpCatalog, readNdjson, tempDirs } from '../support/transport-fixtures.js'
+
+let receiver: HttpReceiver
+let h: Harness | undefined
+
+beforeAll(() => assertBuilt())
+afterEach(async () => {
+  await h?.transport.close()
+  h = undefined
+  await receiver?.close()
+})
+
+const unique = (ids: string[]): number => new Set(ids).size
+
+describe('transport faults', () => {
+  it('retries while the receiver answers 500, then delivers every line once', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, (_req, n) => (n < 3 ? { status: 500 } : { status: 200 }))
+    for (let i = 0; i < 40; i++) h.log.info({ i }, 'line')
+    await h.transport.flush()
+    const stats = await h.transport.stats()
+    expect(h.accepted).toHaveLength(40)
+    expect(unique(h.accepted)).toBe(40)
+    expect(stats.destinations.http).toMatchObject({ delivered: 40, retried: 3, deadLettered: 0, spooled: 0 })
+  })
+
+  it('waits as a 429 Retry-After asks, then delivers', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, (_req, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 }))
+    for (let i = 0; i < 5; i++) h.log.info({ i }, 'line')
+    await h.transport.flush()
+    expect(h.accepted).toHaveLength(5)
+    expect(receiver.requests).toHaveLength(2)
+    expect((await h.transport.stats()).destinations.http).toMatchObject({ delivered: 5, retried: 1 })
+  })
+
+  it('treats a receiver hanging past the timeout as a retry', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, (_req, n) => (n === 0 ? { hang: true } : { status: 200 }), { timeoutMs: 300 })
+    for (let i = 0; i < 5; i++) h.log.info({ i }, 'line')
+    await h.transport.flush()
+    expect(h.accepted).toHaveLength(5)
+    expect((await h.transport.stats()).destinations.http).toMatchObject({ delivered: 5, retried: 1 })
+  })
+
+  it('counts and dead-letters a malformed line and keeps going', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver)
+    h.log.info('before')
+    h.transport.stream.write('{"level":"info", this is not json\n')
+    h.log.info('after')
+    await h.transport.flush()
+    const stats = await h.transport.stats()
+    expect(h.accepted).toHaveLength(2)
+    expect(stats.malformed).toBe(1)
+    const dead = readNdjson(h.dirs.deadLetterDir)
+    expect(dead).toHaveLength(1)
+    expect(dead[0]).toMatchObject({ destination: '_malformed', line: '{"level":"info", this is not json' })
+  })
+
+  it('splits on 413, dead-letters the culprit and delivers the rest', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, (req) => (idsOf(req).length > 0 && (req.json as { big?: boolean }[]).some((l) => l.big === true) ? { status: 413 } : { status: 200 }))
+    for (let i = 0; i < 8; i++) h.log.info({ i, big: i === 5 }, 'line')
+    await h.transport.flush()
+    const stats = await h.transport.stats()
+    const dead = readNdjson(h.dirs.deadLetterDir)
+    expect(h.accepted).toHaveLength(7)
+    expect(dead).toHaveLength(1)
+    expect((dead[0]?.line as { i: number }).i).toBe(5)
+    // accounting: delivered + spooled + dead-lettered == emitted
+    expect(stats.destinations.http).toMatchObject({ delivered: 7, deadLettered: 1, spooled: 0 })
+  })
+
+  it('reports a loud 403 once, dead-letters and does not retry forever', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, () => ({ status: 403 }), { catalog: httpCatalog({}, { maxItems: 2 }) })
+    for (let i = 0; i < 6; i++) h.log.info({ i }, 'line')
+    await h.transport.flush()
+    const stats = await h.transport.stats()
+    expect(receiver.requests).toHaveLength(3)
+    expect(stats.destinations.http).toMatchObject({ delivered: 0, deadLettered: 6, loudRejects: 3, retried: 0 })
+    expect(h.reports.filter((r) => r.level === 'error' && String(r.msg).includes('HTTP 403'))).toHaveLength(1)
+    expect(readNdjson(h.dirs.deadLetterDir)).toHaveLength(6)
+  })
+
+  it('turns off a destination whose settings name an unset variable, and says so once', async () => {
+    receiver = await startHttpReceiver()
+    const catalog = httpCatalog()
+    catalog.destinations.slack = { kind: 'module', settings: { module: 'unused.mjs', url: '${LINECAST_TEST_UNSET_WEBHOOK}' } }
+    catalog.routes = { info: ['http', 'slack'] }
+    h = openHarness(receiver, undefined, { catalog })
+    h.log.info('one')
+    await h.transport.flush()
+    const off = h.reports.filter((r) => r.event === 'linecast.destination_off')
+    expect(off).toHaveLength(1)
+    expect(off[0]).toMatchObject({ level: 'info', destination: 'slack', missing: ['LINECAST_TEST_UNSET_WEBHOOK'] })
+    expect(h.accepted).toHaveLength(1)
+    expect((await h.transport.stats()).off).toEqual({ slack: 'missing LINECAST_TEST_UNSET_WEBHOOK' })
+  })
+
+  it('spools undelivered lines at the flush budget and replays them once the receiver recovers', async () => {
+    receiver = await startHttpReceiver()
+    let down = true
+    h = openHarness(receiver, () => (down ? { status: 500 } : { status: 200 }), { budgetMs: 300 })
+    for (let i = 0; i < 30; i++) h.log.info({ i }, 'line')
+    await h.transport.flush()
+    expect(h.accepted).toHaveLength(0)
+    expect(readNdjson(h.dirs.spoolDir)).toHaveLength(30)
+    down = false
+    await receiver.waitFor(() => h!.accepted.length >= 30)
+    await h.transport.flush()
+    expect(unique(h.accepted)).toBe(30)
+    expect(h.accepted).toHaveLength(30)
+  })
+
+  it('spools in the main thread past the buffer cap and delivers those lines before close resolves', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, undefined, { maxBufferedBytes: 1 })
+    const big = 'x'.repeat(2000)
+    for (let i = 0; i < 3000; i++) h.log.info({ i, big }, 'line')
+    await h.transport.flush()
+    const stats = await h.transport.stats()
+    expect(stats.overflow ?? 0).toBeGreaterThan(0)
+    await h.transport.close()
+    expect(h.accepted).toHaveLength(3000)
+    expect(unique(h.accepted)).toBe(3000)
+    expect(readNdjson(h.dirs.spoolDir)).toEqual([])
+  })
+
+  it('routes lines the main thread spooled in an earlier run on the next start', async () => {
+    receiver = await startHttpReceiver()
+    const dirs = tempDirs()
+    const incoming = join(dirs.spoolDir, '_incoming')
+    mkdirSync(incoming, { recursive: true })
+    const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ level: 30, time: Date.now(), eventId: `early-${i}`, msg: 'x' }))
+    writeFileSync(join(incoming, '00000000000001-000000-test.ndjson'), `${lines.join('\n')}\n{"level":30,"ti`)
+    h = openHarness(receiver, undefined, dirs)
+    await receiver.waitFor(() => h!.accepted.length >= 20)
+    await h.transport.flush()
+    expect(h.accepted).toEqual(Array.from({ length: 20 }, (_, i) => `early-${i}`))
+    expect((await h.transport.stats()).destinations._incoming?.torn).toBe(1)
+    expect(readNdjson(dirs.spoolDir)).toEqual([])
+  })
+})
