@@ -78,7 +78,8 @@ export function instrumentProcessor<D, R, N extends string>(
 
 /**
  * `new Worker(queueName, processor, workerOptions)` with the processor
- * instrumented. `options` are BullMQ's WorkerOptions plus `logger`.
+ * instrumented. `options` are BullMQ's WorkerOptions plus `logger`. The
+ * worker's own `error` events (lost Redis connection, …) become error lines.
  */
 export function instrumentWorker<D = unknown, R = unknown, N extends string = string>(
   queueName: string,
@@ -86,5 +87,8 @@ export function instrumentWorker<D = unknown, R = unknown, N extends string = st
   options: InstrumentOptions,
 ): Worker<D, R, N> {
   const { logger, now, ...workerOptions } = options
-  return new Worker<D, R, N>(queueName, instrumentProcessor(processor, { logger, now }), workerOptions)
+  const worker = new Worker<D, R, N>(queueName, instrumentProcessor(processor, { logger, now }), workerOptions)
+  // an EventEmitter 'error' without a listener would crash the process: report it as an error line
+  worker.on('error', (err) => logger.error({ err, queue: queueName }, `BullMQ worker on ${queueName}: ${err.message}`))
+  return worker
 }

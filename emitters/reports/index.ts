@@ -1,0 +1,16 @@
+export { buildCostReport, generateCostReport, type CostReportOptions } from './cost-report.js'
+export {
+  COST_REPORT_JOB,
+  COST_REPORT_QUEUE,
+  COST_REPORT_SCHEDULES,
+  costReportProcessor,
+  scheduleCostReports,
+  startCostReports,
+  type CostReportDeps,
+  type CostReportJobData,
+  type CostReports,
+  type CostReportsOptions,
+  type ReportLogger,
+} from './schedule.js'
+export { CostReportError, lastCompletePeriod, windowSince, type ReportWindow, type ScheduledPeriod } from './window.js'
+export type { CostReport, ReportEvents, ReportPeriod } from './events.js'
