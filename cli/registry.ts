@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js'
 import { migrateCommand } from './commands/migrate.js'
 import { tailCommand } from './commands/tail.js'
 import { pruneCommand } from './commands/prune.js'
+import { reportCommand } from './commands/report.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   coverageCommand,
   initCommand,
   pruneCommand,
+  reportCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {

@@ -1,12 +1,8 @@
-import { resolve } from 'node:path'
-import pg from 'pg'
 import { InvalidDurationError, parseDuration } from '../../schema/duration.js'
-import type { Queryable } from '../../schema/sql/queryable.js'
-import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from '../../transports/audit-log/config.js'
-import { openPglite } from '../../transports/audit-log/pglite.js'
-import { AuditLogPruneError, DEFAULT_PRUNE_BATCH_SIZE, pruneAuditLog } from '../../transports/audit-log/prune.js'
+import { DEFAULT_PRUNE_BATCH_SIZE, pruneAuditLog } from '../../transports/audit-log/prune.js'
 import { defineCommand } from '../command.js'
 import { UsageError } from '../errors.js'
+import { databaseOptions, openAuditDatabase } from './audit-database.js'
 
 function batchSizeOf(text: string): number {
   const size = Number(text)
@@ -21,21 +17,6 @@ function windowOf(text: string): number {
     if (error instanceof InvalidDurationError) throw new UsageError(`--older-than: ${error.message}`, 'prune')
     throw error
   }
-}
-
-/** Opens the database the flags name; `close` releases it. */
-async function open(databaseUrl: string | undefined, dataDir: string): Promise<{ db: Queryable; close: () => Promise<void> }> {
-  if (databaseUrl !== undefined) {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'linecast prune' })
-    try {
-      await client.connect()
-    } catch (error) {
-      throw new AuditLogPruneError(`cannot connect to the database: ${(error as Error).message}; check --database-url`, { cause: error })
-    }
-    return { db: client, close: () => client.end() }
-  }
-  const db = await openPglite(dataDir)
-  return { db, close: () => db.close() }
 }
 
 export const pruneCommand = defineCommand({
@@ -54,22 +35,17 @@ export const pruneCommand = defineCommand({
       description: 'rows deleted per statement',
     },
     'dry-run': { type: 'boolean', description: 'count the rows that would be deleted, delete nothing' },
-    'database-url': { type: 'string', valueName: 'URL', description: 'Postgres connection string (default: $DATABASE_URL)' },
-    table: { type: 'string', valueName: 'NAME', default: DEFAULT_TABLE, description: 'table to prune, `name` or `schema.name`' },
-    'data-dir': {
-      type: 'string',
-      valueName: 'DIR',
-      default: DEFAULT_PGLITE_DIR,
-      description: 'PGlite data directory, used when no database URL is given',
-    },
+    ...databaseOptions('prune'),
   },
   async run({ values, out, cwd, env, signal }) {
     const olderThan = values['older-than']
     if (olderThan === undefined) throw new UsageError('--older-than is required, e.g. --older-than 90d', 'prune')
     const olderThanMs = windowOf(olderThan)
     const batchSize = batchSizeOf(values['batch-size'])
-    const databaseUrl = values['database-url'] ?? (env['DATABASE_URL'] || undefined)
-    const { db, close } = await open(databaseUrl, resolve(cwd, values['data-dir']))
+    const { db, close } = await openAuditDatabase(
+      { databaseUrl: values['database-url'], dataDir: values['data-dir'] },
+      { cwd, env, applicationName: 'linecast prune' },
+    )
     try {
       const result = await pruneAuditLog(db, {
         olderThanMs,
