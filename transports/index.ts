@@ -154,10 +154,13 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         // the worker still drains and spools on end
       }
       if (!ended && !thread.closed) {
+        // the worker is unref'd: hold the loop open until it has exited
+        const hold = setInterval(() => undefined, 60_000)
         const closed = new Promise<void>((done) => thread.once('close', () => done()))
         ended = true
         thread.end()
         await closed
+        clearInterval(hold)
       }
       overflow.close()
       process.off('exit', onExit)
