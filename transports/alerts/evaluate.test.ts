@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import { compiled as shipped } from '../../generated/events.js'
+import type { AlertRule, CompiledCatalog, Level } from '../../schema/compiled.js'
+import type { LogLine } from '../delivery/types.js'
+import { AlertEvaluator } from './evaluate.js'
+import type { AlertLine } from './lines.js'
+import { MemoryWindowStore } from './memory.js'
+
+function rule(name: string, when: AlertRule['when'], extra: Partial<AlertRule> = {}): AlertRule {
+  return { name, when, to: [], ...extra }
+}
+
+const MIN = 60_000
+
+function catalogWith(...rules: AlertRule[]): CompiledCatalog {
+  return { ...shipped, alerts: Object.fromEntries(rules.map((r) => [r.name, r])) }
+}
+
+function line(event: string | undefined, fields: Record<string, unknown> = {}, level: Level = 'info'): LogLine {
+  return { level, time: '2026-01-01T00:00:00.000Z', eventId: 'e', ...(event ? { event } : {}), ...fields }
+}
+
+/** An evaluator over a memory store with a clock the test moves. */
+function setup(...rules: AlertRule[]): { evaluator: AlertEvaluator; alerts: AlertLine[]; clock: { t: number }; feed: (l: LogLine) => Promise<AlertLine[]> } {
+  const clock = { t: 1_700_000_000_000 }
+  const alerts: AlertLine[] = []
+  const evaluator = new AlertEvaluator({ catalog: catalogWith(...rules), store: new MemoryWindowStore(() => clock.t), now: () => clock.t, onAlert: (a) => alerts.push(a) })
+  return { evaluator, alerts, clock, feed: (l) => (evaluator.observe(l), evaluator.flush()) }
+}
+
+const triggered = (alerts: AlertLine[]): LogLine[] => alerts.map((a) => a.line).filter((l) => l.event === 'alert_triggered')
+
+describe('alert windows (memory store, injected clock)', () => {
+  it('count: fires when the count of lines at a level goes above the threshold, once per window', async () => {
+    const { alerts, feed, clock } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 3 }))
+    for (let i = 0; i < 3; i++) expect(await feed(line(undefined, {}, 'error'))).toEqual([])
+    await feed(line(undefined, {}, 'warn')) // below the level: not counted
+    await feed(line('payment_failed', {}, 'fatal')) // above the level: counted
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ rule: 'errors', measure: 'count', value: 4, threshold: 3, window: '1m' })])
+    clock.t += 1000
+    await feed(line(undefined, {}, 'error'))
+    expect(triggered(alerts)).toHaveLength(1)
+  })
+
+  it('count: lines older than the window stop counting', async () => {
+    const { alerts, feed, clock } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 2 }))
+    await feed(line(undefined, {}, 'error'))
+    await feed(line(undefined, {}, 'error'))
+    clock.t += MIN + 1000
+    await feed(line(undefined, {}, 'error'))
+    expect(alerts).toEqual([])
+  })
+
+  it('sum: adds the property over the rolling window', async () => {
+    const { alerts, feed, clock } = setup(rule('spend', { event: 'ai_api_call', measure: 'sum', property: 'cost', windowMs: 60 * MIN, over: '1h', above: 10 }))
+    await feed(line('ai_api_call', { cost: 4 }))
+    clock.t += 20 * MIN
+    await feed(line('ai_api_call', { cost: 4 }))
+    await feed(line('ai_api_call', { success: false })) // no cost: not measured
+    clock.t += 20 * MIN
+    expect(triggered(alerts)).toEqual([])
+    await feed(line('ai_api_call', { cost: 2.5 }))
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ rule: 'spend', measure: 'sum', value: 10.5, threshold: 10, window: '1h' })])
+  })
+
+  it('sum: spend that left the window no longer counts', async () => {
+    const { alerts, feed, clock } = setup(rule('spend', { event: 'ai_api_call', measure: 'sum', property: 'cost', windowMs: 60 * MIN, over: '1h', above: 10 }))
+    await feed(line('ai_api_call', { cost: 8 }))
+    clock.t += 61 * MIN
+    await feed(line('ai_api_call', { cost: 8 }))
+    expect(alerts).toEqual([])
+  })
+
+  it('avg: divides the sum by the count', async () => {
+    const { alerts, feed } = setup(rule('slow_avg', { event: 'http_request', measure: 'avg', property: 'responseTime', windowMs: 5 * MIN, over: '5m', above: 300 }))
+    await feed(line('http_request', { responseTime: 100 }))
+    await feed(line('http_request', { responseTime: 500 }))
+    expect(alerts).toEqual([]) // avg 300, not above
+    await feed(line('http_request', { responseTime: 700 }))
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ measure: 'avg', value: 433.333333 })])
+  })
+
+  it('max: the largest value in the window', async () => {
+    const { alerts, feed } = setup(rule('worst', { event: 'http_request', measure: 'max', property: 'responseTime', windowMs: MIN, over: '1m', above: 1000 }))
+    await feed(line('http_request', { responseTime: 1000 }))
+    expect(alerts).toEqual([])
+    await feed(line('http_request', { responseTime: 1500 }))
+    await feed(line('http_request', { responseTime: 20 }))
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ measure: 'max', value: 1500 })])
+  })
+
+  for (const [measure, above, fires] of [
+    ['p50', 50, 51],
+    ['p90', 90, 91],
+    ['p95', 95, 96],
+    ['p99', 99, 100],
+  ] as const) {
+    it(`${measure}: reads the percentile from the merged histograms of the window`, async () => {
+      const { alerts, evaluator, clock } = setup(rule('pct', { event: 'http_request', measure, property: 'responseTime', windowMs: 5 * MIN, over: '5m', above: above * 1.02 }))
+      // 1..100 ms spread over several buckets of the window
+      for (let v = 1; v <= 100; v++) {
+        evaluator.observe(line('http_request', { responseTime: v }))
+        if (v % 10 === 0) {
+          await evaluator.flush()
+          clock.t += 10_000
+        }
+      }
+      expect(alerts).toEqual([])
+      // one slow request moves the percentile past the threshold
+      for (let i = 0; i < 5; i++) evaluator.observe(line('http_request', { responseTime: fires * 10 }))
+      await evaluator.flush()
+      const [alert] = triggered(alerts)
+      expect(alert).toMatchObject({ measure })
+      expect(alert?.value as number).toBeGreaterThan(above * 1.02)
+    })
+  }
+
+  it('fires again in the next window period while the condition holds', async () => {
+    const { alerts, feed, clock } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 1 }))
+    await feed(line(undefined, {}, 'error'))
+    await feed(line(undefined, {}, 'error'))
+    clock.t = Math.ceil(clock.t / MIN) * MIN + 1 // next aligned period
+    await feed(line(undefined, {}, 'error'))
+    await feed(line(undefined, {}, 'error'))
+    expect(triggered(alerts)).toHaveLength(2)
+  })
+
+  it('batches the lines of one turn into one evaluation', async () => {
+    const { alerts, evaluator } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 2 }))
+    for (let i = 0; i < 50; i++) evaluator.observe(line(undefined, {}, 'error'))
+    const fired = await evaluator.flush()
+    expect(triggered(fired)).toEqual([expect.objectContaining({ value: 50 })])
+    expect(triggered(alerts)).toHaveLength(1)
+  })
+
+  it('evaluates on its own on the next turn of the event loop', async () => {
+    const { alerts, evaluator } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 0 }))
+    evaluator.observe(line(undefined, {}, 'error'))
+    const deadline = Date.now() + 5000
+    while (alerts.length === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r))
+    expect(triggered(alerts)).toHaveLength(1)
+  })
+
+  it('a cost rule also produces cost_anomaly_detected, and routes to its `to` and severity route', async () => {
+    const { alerts, feed } = setup(rule('cost_anomaly', { event: 'ai_api_call', measure: 'sum', property: 'cost', windowMs: 60 * MIN, over: '1h', above: 10 }, { to: ['sentry', 'slack'], severity: 'p1' }))
+    await feed(line('ai_api_call', { cost: 12 }))
+    expect(alerts.map((a) => a.line.event)).toEqual(['alert_triggered', 'cost_anomaly_detected'])
+    expect(alerts[0]?.to).toEqual(['sentry', 'slack'])
+    expect(alerts[0]?.line).toMatchObject({ level: 'warn', kind: 'metric', service: 'bmn-api', msg: 'Alert cost_anomaly: sum 12 above 10 over 1h' })
+    expect(alerts[1]?.line).toMatchObject({ cost: 12, baseline: 10, ratio: 1.2, window: '1h' })
+  })
+
+  it('drops a batch the store cannot take and says so through onError', async () => {
+    const errors: string[] = []
+    const store = new MemoryWindowStore()
+    store.add = () => Promise.reject(new Error('store down'))
+    const evaluator = new AlertEvaluator({
+      catalog: catalogWith(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 0 })),
+      store,
+      onAlert: () => {},
+      onError: (e, r) => errors.push(`${r.name}: ${(e as Error).message}`),
+    })
+    evaluator.observe(line(undefined, {}, 'error'))
+    expect(await evaluator.flush()).toEqual([])
+    expect(errors).toEqual(['errors: store down'])
+  })
+
+  it('close evaluates what is pending first', async () => {
+    const { alerts, evaluator } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 0 }))
+    evaluator.observe(line(undefined, {}, 'error'))
+    await evaluator.close()
+    expect(triggered(alerts)).toHaveLength(1)
+    evaluator.observe(line(undefined, {}, 'error'))
+    expect(await evaluator.flush()).toEqual([])
+  })
+})

@@ -1,0 +1,8 @@
+export { AlertEvaluator, type AlertEvaluatorOptions } from './evaluate.js'
+export { MemoryWindowStore } from './memory.js'
+export { RedisWindowStore, DEFAULT_PREFIX, type RedisWindowStoreOptions } from './redis.js'
+export type { WindowStore, WindowSpec, WindowBatch } from './store.js'
+export { alertLines, ruleDestinations, type AlertLine } from './lines.js'
+export { measureOf, windowStartOf, bucketMsOf, type WindowFigures } from './window.js'
+export { quantile, binOf, binValue, RELATIVE_ACCURACY } from './histogram.js'
+export { AlertStoreError } from './errors.js'
