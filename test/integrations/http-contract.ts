@@ -93,6 +93,9 @@ export function httpContract(framework: string, build: BuildApp, expectations: {
         userAgent: 'contract-test',
         msg: 'GET /brands/b_7?token=[REDACTED]&x=1 200 in ' + String(line.responseTime) + 'ms',
       })
+      const keys = ['level', 'time', 'service', 'env', 'eventId', 'event', 'kind', 'requestId', 'userId', 'tenantId', 'brandId']
+      keys.push('method', 'url', 'statusCode', 'responseTime', 'userAgent', 'msg', ...(expectations.route ? ['route'] : []))
+      expect(Object.keys(line).sort()).toEqual(keys.sort())
       expect(typeof line.responseTime).toBe('number')
       expect(line.responseTime as number).toBeGreaterThanOrEqual(0)
       if (expectations.route) expect(line.route).toBe('/brands/:id')
