@@ -33,7 +33,8 @@ async function importFactory(kind: DestinationKind): Promise<SinkFactory> {
   if (folder === undefined) throw new SinkUnavailableError(kind, 'unknown destination kind')
   let mod: { createSink?: unknown }
   try {
-    mod = (await import(`./${folder}/index.js`)) as { createSink?: unknown }
+    const specifier = `./${folder}/index.js`
+    mod = (await import(/* @vite-ignore */ specifier)) as { createSink?: unknown }
   } catch (error) {
     throw new SinkUnavailableError(kind, error instanceof Error ? error.message : String(error), error)
   }

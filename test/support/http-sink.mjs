@@ -13,6 +13,8 @@ export function createSink(name, ctx) {
       return line
     },
     async send(batch, signal) {
+      // a sink bug: a promise nobody handles; the worker must keep delivering
+      if (batch.some((l) => l.strayRejection === true)) Promise.reject(new Error('stray rejection from a sink'))
       let res
       try {
         res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch), signal })

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { idsOf, openHarness, type Harness } from '../support/transport-harness.js'
 import { assertBuilt, httpCatalog, readNdjson, tempDirs } from '../support/transport-fixtures.js'
@@ -46,6 +46,17 @@ describe('transport faults', () => {
     await h.transport.flush()
     expect(h.accepted).toHaveLength(5)
     expect((await h.transport.stats()).destinations.http).toMatchObject({ delivered: 5, retried: 1 })
+  })
+
+  it('survives an unhandled rejection in a sink and reports it', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver)
+    h.log.info({ strayRejection: true }, 'first')
+    await h.transport.flush()
+    h.log.info('second')
+    await h.transport.flush()
+    expect(h.accepted).toHaveLength(2)
+    await vi.waitFor(() => expect(h!.reports.some((r) => String(r.error).includes('stray rejection'))).toBe(true))
   })
 
   it('counts and dead-letters a malformed line and keeps going', async () => {
