@@ -5,6 +5,7 @@
  * `stats()`. Writes beyond `maxBufferedBytes` waiting in this thread go to
  * the disk spool instead of growing memory.
  */
+import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { DestinationStream } from 'pino'
 import type { DeliveryStats } from './delivery/stats.js'
@@ -100,8 +101,15 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     settleAll(new TransportClosedError('the transport closed while waiting'))
   })
   // an error from the worker ends the stream; lines written after it are spooled
-  thread.on('error', () => {
+  thread.on('error', (error: Error) => {
     ended = true
+    onReport?.({
+      level: 'error',
+      time: new Date().toISOString(),
+      eventId: randomUUID(),
+      event: 'linecast.transport_failed',
+      msg: `the transport worker stopped: ${error.message}; lines are spooled under ${workerOptions.spoolDir} and replayed on the next start`,
+    })
   })
 
   /** Sends a control request and waits for its answer; a ref'd timer keeps the loop alive meanwhile. */

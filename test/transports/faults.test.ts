@@ -59,6 +59,31 @@ describe('transport faults', () => {
     await vi.waitFor(() => expect(h!.reports.some((r) => String(r.error).includes('stray rejection'))).toBe(true))
   })
 
+  it('keeps delivering to a healthy destination while another one hangs', async () => {
+    receiver = await startHttpReceiver()
+    const slow = await startHttpReceiver()
+    slow.fallback = { hang: true }
+    const catalog = httpCatalog()
+    catalog.destinations.slow = { kind: 'module', settings: { module: catalog.destinations.http!.settings.module, url: '${SLOW_URL}' } }
+    catalog.routes = { info: ['slow', 'http'] }
+    h = openHarness(receiver, undefined, { catalog, env: { RECEIVER_URL: receiver.url, SLOW_URL: slow.url }, timeoutMs: 60_000, budgetMs: 500 })
+    for (let i = 0; i < 20; i++) h.log.info({ i }, 'line')
+    await receiver.waitFor(() => h!.accepted.length === 20)
+    expect(slow.requests.length).toBeGreaterThan(0)
+    await h.transport.close()
+    h = undefined
+    await slow.close()
+  })
+
+  it('reports a worker that cannot start and spools what is written to it', async () => {
+    receiver = await startHttpReceiver()
+    h = openHarness(receiver, undefined, { catalog: undefined, catalogPath: '/nonexistent/catalog.json' })
+    await vi.waitFor(() => expect(h!.reports.some((r) => r.event === 'linecast.transport_failed')).toBe(true))
+    h.log.info('kept')
+    const stats = readNdjson(join(h.dirs.spoolDir, '_incoming'))
+    expect(stats.map((l) => l.msg)).toEqual(['kept'])
+  })
+
   it('counts and dead-letters a malformed line and keeps going', async () => {
     receiver = await startHttpReceiver()
     h = openHarness(receiver)
