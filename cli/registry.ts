@@ -5,6 +5,7 @@
 import type { Command } from './command.js'
 import { checkCommand } from './commands/check.js'
 import { coverageCommand } from './commands/coverage.js'
+import { diffCommand } from './commands/diff.js'
 import { generateCommand } from './commands/generate.js'
 import { initCommand } from './commands/init.js'
 import { migrateCommand } from './commands/migrate.js'
@@ -15,6 +16,7 @@ import { reportCommand } from './commands/report.js'
 export const commands: readonly Command[] = [
   generateCommand,
   checkCommand,
+  diffCommand,
   migrateCommand,
   tailCommand,
   coverageCommand,
