@@ -79,6 +79,15 @@ describe('SentryEncoder', () => {
     expect(event.exception).toBeUndefined()
   })
 
+  it('keeps a metric at error level as a breadcrumb, so its error is reported once', () => {
+    const enc = encoder()
+    expect(enc.encode(line({ level: 'error', event: 'http_request', kind: 'metric', statusCode: 500, msg: 'GET /x 500' }))).toEqual({
+      type: 'breadcrumb',
+    })
+    const event = eventOf(enc.encode(line({ level: 'error', event: 'generation_failed', kind: 'error', msg: 'boom' })))
+    expect(event.breadcrumbs?.map((b) => b.message)).toEqual(['GET /x 500'])
+  })
+
   it('takes the environment from settings first, then the line, then the catalog', () => {
     expect(eventOf(encoder({ environment: 'prod-eu' }).encode(line({ level: 'error', msg: 'x' }))).environment).toBe('prod-eu')
     expect(eventOf(encoder({}, { environment: 'dev' }).encode(line({ level: 'error', msg: 'x' }))).environment).toBe('staging')

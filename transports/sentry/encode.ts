@@ -1,12 +1,15 @@
 /**
  * One routed line -> what Sentry gets:
- * - an error-kind event, or any line at error level or above: an error event
+ * - an error-kind event, or any line at error level or above except metrics
+ *   (a 5xx `http_request` is a breadcrumb; its error arrives as its own event): an error event
  *   (exception values rebuilt from the serialized `err`, or the `msg` as the
  *   message when the line has no `err`);
  * - an alert line (`alert_triggered`, or any event name ending in `_detected`):
  *   a message at warning or error level with the figures as `extra`;
  * - anything else (warn lines): a breadcrumb kept for the next event, nothing sent;
- * - an error matching `ignoreErrors`: a skip marker, counted as delivered.
+ * - an error matching `ignoreErrors`: a skip marker, counted as delivered;
+ * - a cron line (`cron_job_started` / `_completed` / `_failed`): a cron
+ *   check-in (check-in.ts); a failed run also sends its error event.
  * The event id is the line's `eventId` without dashes, so a retried line is
  * the same Sentry event; the event is masked once more before it leaves, by
  * the emitters' redactor (secret keys at any depth, the catalog's `redact`
@@ -18,6 +21,7 @@ import { createRedactor, type Redactor } from '../../emitters/redact.js'
 import { LEVEL_VALUES, RESERVED_FIELDS, type CompiledCatalog, type Level } from '../../schema/compiled.js'
 import type { LogLine, SerializedError } from '../delivery/types.js'
 import { BreadcrumbRing } from './breadcrumbs.js'
+import { checkInFromLine, type SerializedCheckIn } from './check-in.js'
 import type { SentryConfig } from './config.js'
 import { errorExtras, exceptionValues } from './exception.js'
 
@@ -27,6 +31,8 @@ export type SentryItem =
   | { type: 'breadcrumb' }
   /** the line matched `ignoreErrors`; never sent, counted as delivered */
   | { type: 'skip'; reason: string }
+  /** a cron line: the check-in, and for a failed run the error event as well */
+  | { type: 'check_in'; checkIn: SerializedCheckIn; event?: Event }
 
 /** Line fields that become tags, as named on the line. */
 export const TAG_FIELDS = ['requestId', 'brandId', 'jobId', 'model'] as const
@@ -109,6 +115,18 @@ export class SentryEncoder {
   }
 
   encode(line: LogLine): SentryItem {
+    const checkIn = checkInFromLine(line, {
+      environment: this.#environment(line),
+      release: this.#config.resolvedRelease,
+      normalizeId: sentryEventId,
+    })
+    if (checkIn !== undefined) {
+      const item: SentryItem = { type: 'check_in', checkIn }
+      if (this.#isError(line) && matchIgnored(line, this.#config.ignoreErrors) === undefined) {
+        item.event = this.#finish(line, this.#error(line))
+      }
+      return item
+    }
     if (isAlertLine(line)) return { type: 'event', event: this.#finish(line, this.#alert(line)) }
     if (this.#isError(line)) {
       const ignored = matchIgnored(line, this.#config.ignoreErrors)
@@ -119,10 +137,20 @@ export class SentryEncoder {
     return { type: 'breadcrumb' }
   }
 
+  #environment(line: LogLine): string | undefined {
+    return this.#config.environment ?? text(line.env) ?? this.#config.defaultEnvironment
+  }
+
+  /**
+   * Errors reach Sentry by one route: error-kind events and error-level lines.
+   * A metric at error level (a 5xx `http_request`) is a breadcrumb: the error
+   * behind it arrives as its own error event, so it is never counted twice.
+   */
   #isError(line: LogLine): boolean {
-    if (LEVEL_VALUES[levelOf(line)] >= LEVEL_VALUES.error) return true
-    const kind = line.event ? this.#catalog?.events[line.event]?.kind : undefined
-    return (kind ?? line.kind) === 'error'
+    const kind = (line.event ? this.#catalog?.events[line.event]?.kind : undefined) ?? line.kind
+    if (kind === 'error') return true
+    if (kind === 'metric') return false
+    return LEVEL_VALUES[levelOf(line)] >= LEVEL_VALUES.error
   }
 
   #error(line: LogLine): Event {
@@ -164,7 +192,7 @@ export class SentryEncoder {
     event.platform = 'node'
     event.logger = line.service ?? 'linecast'
     if (typeof line.hostname === 'string') event.server_name = line.hostname
-    const environment = this.#config.environment ?? text(line.env) ?? this.#config.defaultEnvironment
+    const environment = this.#environment(line)
     if (environment) event.environment = environment
     if (this.#config.resolvedRelease) event.release = this.#config.resolvedRelease
 
