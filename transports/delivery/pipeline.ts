@@ -7,24 +7,15 @@
  */
 import { batchDueIn, cutBatch, type BatchLimits } from './batch.js'
 import type { DeadLetter } from './dead-letter.js'
-import { DeliveryAbortedError } from './errors.js'
+import { deliverBatch, type Entry } from './deliver.js'
 import { BoundedQueue } from './queue.js'
-import { deliverWithRetry, type RetryPolicy } from './retry.js'
-import { sleep } from './sleep.js'
+import type { RetryPolicy } from './retry.js'
 import type { Spool } from './spool.js'
+export type { Entry } from './deliver.js'
 import type { DestinationStats } from './stats.js'
 import { withTimeout } from './timeout.js'
 import type { Level } from '../../schema/compiled.js'
 import type { LogLine, Sink } from './types.js'
-
-export interface Entry {
-  raw: string
-  line: LogLine
-  /** > 0: accepted in this run, tracked by flush; 0: replayed from the spool */
-  seq: number
-  /** the spool segment this entry was replayed from */
-  segment?: string
-}
 
 export interface PipelineOptions {
   batch: BatchLimits
@@ -191,66 +182,30 @@ export class DestinationPipeline {
   }
 
   /** Sends one batch; returns the entries left undelivered when the attempt was aborted. */
-  private async deliver(batch: Entry[]): Promise<Entry[]> {
-    const settled = new Array<boolean>(batch.length).fill(false)
-    const items: unknown[] = []
-    const indexes: number[] = []
-    for (let i = 0; i < batch.length; i++) {
-      const entry = batch[i] as Entry
-      try {
-        items.push(this.deps.sink.encode(entry.line))
-        indexes.push(i)
-      } catch (error) {
-        settled[i] = true
-        this.deadLetter([entry], `encode failed: ${error instanceof Error ? error.message : String(error)}`)
-      }
-    }
-    if (items.length === 0) return []
-    const stats = this.deps.stats
-    try {
-      await deliverWithRetry(
-        items,
-        indexes,
-        {
-          destination: this.name,
-          send: this.send,
-          policy: this.options.retry,
-          random: this.deps.random ?? Math.random,
-          sleep: (ms, signal) => sleep(ms, signal, this.name),
-          onDelivered: (done) => {
-            for (const i of done) {
-              settled[i] = true
-              this.settleEntry(batch[i] as Entry)
-            }
-            stats.delivered += done.length
-          },
-          onRejected: (refused, reason, loud) => {
-            for (const i of refused) settled[i] = true
-            if (loud) {
-              stats.loudRejects++
-              if (!this.loudReported) {
-                this.loudReported = true
-                this.deps.report('error', `destination "${this.name}" refused delivery: ${reason}; fix its credentials or account, refused lines are dead-lettered`, {
-                  destination: this.name,
-                  reason,
-                })
-              }
-            }
-            this.deadLetter(refused.map((i) => batch[i] as Entry), reason)
-          },
-          onRetry: () => {
-            stats.retried++
-          },
+  private deliver(batch: Entry[]): Promise<Entry[]> {
+    return deliverBatch(
+      batch,
+      {
+        destination: this.name,
+        sink: this.deps.sink,
+        send: this.send,
+        policy: this.options.retry,
+        random: this.deps.random ?? Math.random,
+        stats: this.deps.stats,
+        delivered: (entry) => this.settleEntry(entry),
+        reject: (entries, reason) => this.deadLetter(entries, reason),
+        loud: (reason) => {
+          if (this.loudReported) return
+          this.loudReported = true
+          this.deps.report('error', `destination "${this.name}" refused delivery: ${reason}; fix its credentials or account, refused lines are dead-lettered`, {
+            destination: this.name,
+            reason,
+          })
         },
-        this.attempt.signal,
-      )
-      return []
-    } catch (error) {
-      if (!(error instanceof DeliveryAbortedError)) {
-        this.deps.report('error', `delivery to "${this.name}" failed unexpectedly; the batch is spooled`, { destination: this.name, error: String(error) })
-      }
-      return batch.filter((_, i) => !settled[i])
-    }
+        report: this.deps.report,
+      },
+      this.attempt.signal,
+    )
   }
 
   private deadLetter(entries: Entry[], reason: string): void {
