@@ -100,7 +100,8 @@ function attachEmit<E extends object>(root: Logger, makeEmit: MakeEmit, redactor
   const target = root as unknown as Record<string, unknown>
   target.emit = makeEmit(root)
   target.child = function child(this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions): Logger {
-    const c = pinoChild.call(this, redactor.redact(bindings) as Bindings, childOptions)
+    // `err` is left to the err serializer (which redacts it), so its type survives
+    const c = pinoChild.call(this, redactor.redactFields(bindings) as Bindings, childOptions)
     ;(c as unknown as Record<string, unknown>).emit = makeEmit(c)
     return c
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureLogger } from './helpers.js'
+import { fixtureLogger, LOGO } from './helpers.js'
 
 const STRIPE = 'sk_live_51HxQ2kLmNoPqRsTuVwXyZ0123456789abcd'
 const RESTRICTED = 'rk_live_51HxQ2kRESTRICTED0123456789'
@@ -106,6 +106,15 @@ describe('redaction of plain logs', () => {
     expect(line.token).toBe('[REDACTED]')
     expect(line.tenant).toBe('acme')
     expect(line.failures[0].message).toBe('boom [REDACTED]')
+    expectNoSecret(out.text)
+  })
+
+  it('keeps the error type of an err bound on a child, and redacts it', () => {
+    const { log, out } = fixtureLogger()
+    log.child({ err: new TypeError(`bad key ${OPENAI}`) }).emit.logoGenerated(LOGO)
+    const line = out.line as Record<string, any>
+    expect(line.err.type).toBe('TypeError')
+    expect(line.err.message).toBe('bad key [REDACTED]')
     expectNoSecret(out.text)
   })
 
