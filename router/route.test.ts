@@ -80,6 +80,18 @@ describe('route', () => {
     expect(router(line({ event: 'not_in_catalog', level: 'error' }))).toEqual(['betterstack', 'sentry', 'slack'])
   })
 
+  it("does not apply a destination's level to an event's own destinations", () => {
+    const c2 = catalog()
+    c2.events.note = event('note', { to: ['sentry'] })
+    expect(compileRouter(c2)(line({ event: 'note' }))).toEqual(['sentry', 'betterstack'])
+  })
+
+  it('routes linecast.* lines by level even when the catalog declares an event of that name', () => {
+    const c2 = catalog()
+    c2.events['linecast.delivery_stats'] = event('linecast.delivery_stats', { to: ['posthog'] })
+    expect(compileRouter(c2)(line({ event: 'linecast.delivery_stats' }))).toEqual(['betterstack'])
+  })
+
   it('still routes deprecated events', () => {
     expect(router(line({ event: 'old' }))).toEqual(['posthog', 'betterstack'])
   })

@@ -69,7 +69,7 @@ export function compileRouter(catalog: CompiledCatalog): CompiledRouter {
   const router = (line: LogLine): readonly string[] => {
     const level = levelOf(line.level)
     const name = line.event
-    if (typeof name !== 'string') return byLevel[level]
+    if (typeof name !== 'string' || name.startsWith('linecast.')) return byLevel[level]
     const routes = events.get(name)
     if (routes === undefined) return byLevel[level]
     const event = catalog.events[name]
