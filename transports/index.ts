@@ -200,6 +200,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     flush,
     close,
     stats,
+    budgetMs,
     get dirty() {
       return dirty
     },

@@ -10,6 +10,8 @@ export interface SignalAware {
   close(): Promise<void>
   flush(): Promise<void>
   readonly dirty: boolean
+  /** the most a close may take */
+  readonly budgetMs: number
 }
 
 const open = new Set<SignalAware>()
@@ -19,6 +21,9 @@ function onSignal(signal: NodeJS.Signals): void {
   const code = 128 + (constants.signals[signal] ?? 15)
   if (exiting) process.exit(code)
   exiting = true
+  // a stuck close must not keep the process past its budget: lines still in memory are lost only then
+  const budget = Math.max(0, ...[...open].map((t) => t.budgetMs))
+  setTimeout(() => process.exit(code), budget + 2000).unref()
   Promise.allSettled([...open].map((t) => t.close())).then(() => process.exit(code))
 }
 
