@@ -3,6 +3,7 @@
  * worker thread by structured clone, so no functions and no class instances.
  */
 import type { CompiledCatalog } from '../schema/compiled.js'
+import type { AlertsSettings } from './alerts/hook.js'
 import type { RetryPolicy } from './delivery/retry.js'
 
 export interface WorkerOptions {
@@ -31,6 +32,8 @@ export interface WorkerOptions {
   retry?: Partial<RetryPolicy>
   /** where linecast.* diagnostics go besides the main thread: the worker's stdout, routed like any line, both or neither; default 'both' */
   diagnostics?: 'stdout' | 'route' | 'both' | 'none'
+  /** alert windows: Redis URL (default REDIS_URL, else per-process memory) and key prefix; `false` turns alerts off */
+  alerts?: AlertsSettings | false
 }
 
 export const DEFAULTS = {

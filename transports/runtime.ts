@@ -17,6 +17,7 @@ import { DEFAULT_RETRY } from './delivery/retry.js'
 import { listSegments, readSegment, Spool } from './delivery/spool.js'
 import { DeliveryCounters, statsLine, type DeliveryStats } from './delivery/stats.js'
 import type { LogLine, SinkContext } from './delivery/types.js'
+import { startAlerts } from './alerts/hook.js'
 import { resolveCatalog } from './catalog-source.js'
 import { CONTROL_PREFIX, parseControl } from './control.js'
 import { DEFAULTS, INCOMING_DIR, type WorkerOptions } from './options.js'
@@ -161,6 +162,9 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
   }
   for (const path of listSegments(join(spoolRoot, INCOMING_DIR))) ingest(path)
 
+  // alert rules see every accepted line; their alert lines are written and delivered like any line
+  const alerts = startAlerts({ catalog, router, settings: options.alerts, env, report, write: (text) => channel.write(text), pipelines })
+
   const settleAll = async (): Promise<void> => {
     const deadline = Date.now() + budgetMs
     await Promise.all([...pipelines.values()].map((p) => p.settle(deadline)))
@@ -211,6 +215,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
   const shutdown = (): Promise<void> => {
     stopping ??= (async () => {
       if (statsTimer !== undefined) clearInterval(statsTimer)
+      await alerts.close()
       closing = true
       const deadline = Date.now() + budgetMs
       await Promise.all([...pipelines.values()].map((p) => p.shutdown(deadline)))
@@ -241,6 +246,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return malformed(raw, 'not a JSON object')
       const { line, changed } = toLogLine(value as Record<string, unknown>)
       routeLine(changed ? JSON.stringify(line) : raw, line)
+      alerts.observe(line)
     },
     flush: settleAll,
     shutdown,
