@@ -6,6 +6,7 @@ import type { Command } from './command.js'
 import { checkCommand } from './commands/check.js'
 import { coverageCommand } from './commands/coverage.js'
 import { diffCommand } from './commands/diff.js'
+import { docsCommand } from './commands/docs.js'
 import { generateCommand } from './commands/generate.js'
 import { initCommand } from './commands/init.js'
 import { migrateCommand } from './commands/migrate.js'
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   generateCommand,
   checkCommand,
   diffCommand,
+  docsCommand,
   migrateCommand,
   tailCommand,
   coverageCommand,
