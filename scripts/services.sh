@@ -25,4 +25,11 @@ if ! redis_up; then
   for _ in $(seq 1 30); do redis_up && break; sleep 1; done
   redis_up || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
 fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Chromium (docs test)"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || { echo "Chromium could not be installed; the docs test needs /usr/bin/chromium" >&2; exit 1; }
+fi
 exit 0
