@@ -174,3 +174,47 @@ describe('alert windows (memory store, injected clock)', () => {
     expect(await evaluator.flush()).toEqual([])
   })
 })
+
+describe('the shipped alert rules', () => {
+  function shippedSetup(): { evaluator: AlertEvaluator; alerts: AlertLine[] } {
+    const alerts: AlertLine[] = []
+    const t = 1_700_000_000_000
+    const evaluator = new AlertEvaluator({ catalog: shipped, store: new MemoryWindowStore(() => t), now: () => t, onAlert: (a) => alerts.push(a) })
+    return { evaluator, alerts }
+  }
+
+  it('cost_anomaly: more than 10 USD of ai_api_call cost in an hour, to Sentry and Slack', async () => {
+    const { evaluator, alerts } = shippedSetup()
+    for (let i = 0; i < 10; i++) evaluator.observe(line('ai_api_call', { cost: 1 }))
+    await evaluator.flush()
+    expect(alerts).toEqual([])
+    evaluator.observe(line('ai_api_call', { cost: 0.5 }))
+    await evaluator.flush()
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ rule: 'cost_anomaly', value: 10.5 })])
+    expect(alerts[0]?.to).toEqual(['sentry', 'slack'])
+    expect(alerts[1]?.line.event).toBe('cost_anomaly_detected')
+  })
+
+  it('error_spike: more than 10 error lines in a minute', async () => {
+    const { evaluator, alerts } = shippedSetup()
+    for (let i = 0; i < 10; i++) evaluator.observe(line(undefined, {}, 'error'))
+    await evaluator.flush()
+    expect(alerts).toEqual([])
+    evaluator.observe(line('database_error', {}, 'error'))
+    await evaluator.flush()
+    expect(triggered(alerts)).toEqual([expect.objectContaining({ rule: 'error_spike', measure: 'count', value: 11 })])
+  })
+
+  it('slow_requests: p95 of http_request responseTime above 500 ms over 5 minutes', async () => {
+    const { evaluator, alerts } = shippedSetup()
+    for (let i = 0; i < 95; i++) evaluator.observe(line('http_request', { responseTime: 120 }))
+    for (let i = 0; i < 5; i++) evaluator.observe(line('http_request', { responseTime: 2000 }))
+    await evaluator.flush()
+    expect(alerts).toEqual([])
+    for (let i = 0; i < 5; i++) evaluator.observe(line('http_request', { responseTime: 2000 }))
+    await evaluator.flush()
+    const [alert] = triggered(alerts)
+    expect(alert).toMatchObject({ rule: 'slow_requests', measure: 'p95', threshold: 500, window: '5m' })
+    expect(Math.abs((alert?.value as number) - 2000) / 2000).toBeLessThanOrEqual(0.01)
+  })
+})
