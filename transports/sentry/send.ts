@@ -8,6 +8,7 @@
 import { NodeClient, Scope, defaultStackParser, makeNodeTransport, type Event } from '@sentry/node'
 import type { Outcome } from '../delivery/types.js'
 import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
+import type { SerializedCheckIn } from './check-in.js'
 import { rateLimitWait } from './rate-limits.js'
 
 type NodeTransport = ReturnType<typeof makeNodeTransport>
@@ -26,9 +27,17 @@ export interface SentrySenderOptions {
   now?: () => number
 }
 
-function envelopeEventId(envelope: Envelope): string | undefined {
+/** What a send waits on: the event id, or `check_in:<id>:<status>` for a check-in envelope. */
+function envelopeKey(envelope: Envelope): string | undefined {
   const id = (envelope[0] as { event_id?: unknown }).event_id
-  return typeof id === 'string' ? id : undefined
+  if (typeof id === 'string') return id
+  const [header, payload] = (envelope[1][0] ?? []) as unknown as [{ type?: unknown }?, Partial<SerializedCheckIn>?]
+  if (header?.type !== 'check_in' || payload === undefined) return undefined
+  return checkInKey(payload)
+}
+
+function checkInKey(checkIn: Partial<SerializedCheckIn>): string {
+  return `check_in:${String(checkIn.check_in_id)}:${String(checkIn.status)}`
 }
 
 /** One envelope's answer -> Outcome. `until` is the end of a rate-limit window we were told about. */
@@ -86,7 +95,7 @@ export class SentrySender {
         const headers = result.response.headers ?? { 'x-sentry-rate-limits': null, 'retry-after': null }
         this.#limitedUntil = Math.max(this.#limitedUntil, this.#now() + rateLimitWait(headers, this.#now()))
       }
-      const id = envelopeEventId(envelope)
+      const id = envelopeKey(envelope)
       if (id === undefined) return
       for (const resolve of this.#waiting.get(id) ?? []) resolve(result)
     }
@@ -110,6 +119,17 @@ export class SentrySender {
   sendEvent(event: Event, signal?: AbortSignal): Promise<Outcome> {
     const id = event.event_id
     if (!id) return Promise.resolve({ type: 'reject', reason: 'the event has no event_id' })
+    return this.#send(id, () => this.client.captureEvent(structuredClone(event), {}, new Scope()), signal)
+  }
+
+  /** Sends one cron check-in (its own envelope) and resolves with what Sentry answered. */
+  sendCheckIn(checkIn: SerializedCheckIn, signal?: AbortSignal): Promise<Outcome> {
+    const envelope = [{ sent_at: new Date(this.#now()).toISOString() }, [[{ type: 'check_in' }, checkIn]]] as unknown as Envelope
+    return this.#send(checkInKey(checkIn), () => void this.client.sendEnvelope(envelope), signal)
+  }
+
+  /** Starts a send with `start` and resolves once the envelope keyed `id` is answered, times out or is aborted. */
+  #send(id: string, start: () => void, signal: AbortSignal | undefined): Promise<Outcome> {
     if (signal?.aborted) return Promise.resolve({ type: 'retry', reason: 'aborted before sending (timeout)' })
     return new Promise<Outcome>((resolve) => {
       let waiters = this.#waiting.get(id)
@@ -126,7 +146,7 @@ export class SentrySender {
       const timer = setTimeout(() => finish({ type: 'retry', reason: `Sentry did not answer within ${this.#timeoutMs} ms` }), this.#timeoutMs)
       waiters.add(onResult)
       signal?.addEventListener('abort', onAbort, { once: true })
-      this.client.captureEvent(structuredClone(event), {}, new Scope())
+      start()
     })
   }
 
