@@ -1243,6 +1243,16 @@ export const compiled: CompiledCatalog = {
         "url": "${BETTERSTACK_URL:-https://in.logs.betterstack.com}"
       }
     },
+    "email": {
+      "kind": "email",
+      "settings": {
+        "from": "${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
+        "host": "${SMTP_HOST}",
+        "pass": "${SMTP_PASS}",
+        "to": "${REPORT_EMAIL_TO}",
+        "user": "${SMTP_USER}"
+      }
+    },
     "posthog": {
       "kind": "posthog",
       "settings": {
@@ -1737,7 +1747,6 @@ export const compiled: CompiledCatalog = {
       "version": 1
     },
     "cost_report_generated": {
-      "builtin": true,
       "description": "A periodic AI cost report was computed from the audit_log cost records.",
       "helper": "costReportGenerated",
       "kind": "metric",
@@ -1845,7 +1854,10 @@ export const compiled: CompiledCatalog = {
           "type": "array"
         }
       },
-      "to": [],
+      "to": [
+        "slack",
+        "email"
+      ],
       "version": 1
     },
     "credits_depleted": {
@@ -1963,7 +1975,6 @@ export const compiled: CompiledCatalog = {
       "version": 1
     },
     "cron_job_completed": {
-      "builtin": true,
       "description": "A scheduled job finished a run successfully.",
       "helper": "cronJobCompleted",
       "kind": "metric",
@@ -2008,7 +2019,9 @@ export const compiled: CompiledCatalog = {
           "type": "string"
         }
       },
-      "to": [],
+      "to": [
+        "sentry"
+      ],
       "version": 1
     },
     "cron_job_failed": {
@@ -2066,7 +2079,6 @@ export const compiled: CompiledCatalog = {
       "version": 1
     },
     "cron_job_started": {
-      "builtin": true,
       "description": "A scheduled job began a run.",
       "helper": "cronJobStarted",
       "kind": "metric",
@@ -2106,7 +2118,9 @@ export const compiled: CompiledCatalog = {
           "type": "string"
         }
       },
-      "to": [],
+      "to": [
+        "sentry"
+      ],
       "version": 1
     },
     "database_error": {

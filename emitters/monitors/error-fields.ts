@@ -1,9 +1,8 @@
 /**
  * Putting a thrown error on a catalog event's line. An event's properties
  * cannot hold `err` (a reserved field), so the error is bound on a child
- * logger: the child redacts its bindings, which serializes the Error once
- * ({ type, message, stack, custom fields }), and keeps that object as is (a
- * second pass of pino's err serializer would rename its type to "Object").
+ * logger, whose err serializer writes it as { type, message, stack, custom
+ * fields }, redacted.
  */
 import type { LinecastLogger } from '../types.js'
 
@@ -28,9 +27,7 @@ export function errorMessage(error: Error): string {
   return error.message !== '' ? error.message : error.name
 }
 
-const keepSerialized = (value: unknown): unknown => value
-
 /** A child of `logger` whose lines carry `err` (type, message, stack), redacted. */
 export function withErr<E extends object>(logger: LinecastLogger<E>, error: Error): LinecastLogger<E> {
-  return logger.child({ err: error }, { serializers: { err: keepSerialized } })
+  return logger.child({ err: error })
 }

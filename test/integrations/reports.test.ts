@@ -14,7 +14,10 @@ import {
   scheduleCostReports,
   startCostReports,
 } from '../../emitters/reports/index.js'
+import { compiled } from '../../generated/events.js'
+import { compileRouter } from '../../router/route.js'
 import { auditLogStatements } from '../../schema/sql/audit-log-sql.js'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { DATABASE_URL, REDIS_URL, requireService } from '../support/services.js'
 import { captureLogger, linesOf } from './capture-logger.js'
 import { waitUntil } from './wait.js'
@@ -167,5 +170,14 @@ describe('scheduled cost reports', () => {
       await reports.queue.obliterate({ force: true })
       await reports.close()
     }
+  })
+})
+
+describe('cost report routing in the shipped catalog', () => {
+  it('sends cost_report_generated to Slack, email and the logs', async () => {
+    const { log, out } = captureLogger()
+    await costReportProcessor({ db: pool, logger: log, table, now: () => new Date('2025-03-04T08:00:00Z') })({ data: { period: 'day' } })
+    const [line] = linesOf(out, 'cost_report_generated')
+    expect([...compileRouter(compiled)(line as LogLine)].sort()).toEqual(['betterstack', 'email', 'slack'])
   })
 })
