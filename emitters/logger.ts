@@ -14,6 +14,7 @@ import { emitFactory, type MakeEmit } from './emit-object.js'
 import { LoggerOptionsError } from './errors.js'
 import { createHasher, resolvePiiKey } from './pii.js'
 import { plainLogHook, type LogMethodHook } from './plain.js'
+import { openLoggerOutput, stdoutStream, wantsDelivery, type LoggerOutput } from './logger-delivery.js'
 import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from './redact.js'
 import { compileStamp } from './stamp.js'
@@ -43,11 +44,18 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     hashingEvents,
   })
 
+  const vars = options.vars ?? process.env
+  const delivery = wantsDelivery(options.delivery, compiled, options.destination !== undefined, vars)
+  const pretty = wantsPretty(options.pretty, env, options.destination)
+  const local = pretty
+    ? createPrettyStream({ destination: options.destination })
+    : (options.destination ?? stdoutStream())
+  const output = openLoggerOutput(local, compiled, delivery, vars)
   const logger = buildPino({
     level: options.level ?? 'info',
     base: { service: compiled.service, env, ...(options.base ?? {}) },
-    destination: options.destination,
-    pretty: wantsPretty(options.pretty, env, options.destination),
+    destination: output.destination,
+    pretty: false,
     redactor,
     hook: plainLogHook(redactor, stamp),
   })
@@ -60,7 +68,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     contextFields: compiled.context,
     fast,
   })
-  return attachEmit<E>(logger, emitFactory(emitters), redactor)
+  return attachEmit<E>(logger, emitFactory(emitters), redactor, output)
 }
 
 interface PinoSetup {
@@ -95,17 +103,38 @@ export function buildPino(setup: PinoSetup): Logger {
  * its own, bound to the child so its bindings are on the line. Child bindings
  * are redacted like any other field.
  */
-function attachEmit<E extends object>(root: Logger, makeEmit: MakeEmit, redactor: Redactor): LinecastLogger<E> {
+function attachEmit<E extends object>(
+  root: Logger,
+  makeEmit: MakeEmit,
+  redactor: Redactor,
+  output: LoggerOutput,
+): LinecastLogger<E> {
   const pinoChild = root.child as unknown as (this: Logger, bindings: Bindings, options?: ChildLoggerOptions) => Logger
   const target = root as unknown as Record<string, unknown>
   target.emit = makeEmit(root)
+  const lifecycle = lifecycleOf(output)
+  Object.assign(target, lifecycle)
   target.child = function child(this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions): Logger {
     // `err` is left to the err serializer (which redacts it), so its type survives
     const c = pinoChild.call(this, redactor.redactFields(bindings) as Bindings, childOptions)
     ;(c as unknown as Record<string, unknown>).emit = makeEmit(c)
+    Object.assign(c, lifecycle)
     return c
   }
   return root as unknown as LinecastLogger<E>
+}
+
+/** `flush`, `close` and `deliveryStats`, shared by a logger and its children. */
+function lifecycleOf(output: LoggerOutput): Pick<LinecastLogger<object>, 'flush' | 'close' | 'deliveryStats'> {
+  return {
+    flush(cb?: (err?: Error) => void): Promise<void> {
+      const done = output.flush()
+      if (cb !== undefined) done.then(() => cb(), (err: unknown) => cb(err instanceof Error ? err : new Error(String(err))))
+      return done
+    },
+    close: () => output.close(),
+    deliveryStats: () => output.stats(),
+  }
 }
 
 /** The same logger, typed as a plain pino `Logger` (for pino-http and other pino consumers). */

@@ -1,5 +1,7 @@
 import type { Bindings, ChildLoggerOptions, DestinationStream, LevelWithSilentOrString, Logger } from 'pino'
 import type { CamelCase, Catalog } from '../schema/define.js'
+import type { DeliveryStats } from '../transports/index.js'
+import type { LoggerDeliveryOptions } from './logger-delivery.js'
 
 /** One typed helper per event: `log.emit.logoGenerated({...})`. */
 export type EmitHelpers<E extends object> = {
@@ -15,8 +17,17 @@ export type Emit<E extends object> = EmitHelpers<E> & (<K extends keyof E & stri
  * `level-change` and listener events still reach EventEmitter at run time);
  * `asPinoLogger(log)` gives the same object typed as a pino `Logger`.
  */
-export interface LinecastLogger<E extends object> extends Omit<Logger, 'child' | 'emit'> {
+export interface LinecastLogger<E extends object> extends Omit<Logger, 'child' | 'emit' | 'flush'> {
   readonly emit: Emit<E>
+  /**
+   * Resolves once every line written before the call is written locally and,
+   * when delivery is on, delivered to its destinations or spooled to disk.
+   */
+  flush(cb?: (err?: Error) => void): Promise<void>
+  /** flush within the delivery budget, spool the rest, stop the transport worker */
+  close(): Promise<void>
+  /** counters per destination (delivered, retried, spooled, deadLettered, dropped); undefined without delivery */
+  deliveryStats(): Promise<DeliveryStats | undefined>
   child<ChildCustomLevels extends string = never>(
     bindings: Bindings,
     options?: ChildLoggerOptions<ChildCustomLevels>,
@@ -47,6 +58,13 @@ export interface CreateLoggerOptions<E extends object> {
   onInvalid?: OnInvalid
   /** extra fields bound on every line, after `service` and `env` */
   base?: Record<string, unknown>
+  /**
+   * delivery to the catalog's destinations through the transport worker
+   * (batching, retry, spool, dead letter). Default: on when no `destination`
+   * is given and at least one destination has all its settings; `false` turns
+   * it off; an object turns it on with those options (spoolDir, budgetMs, …).
+   */
+  delivery?: boolean | LoggerDeliveryOptions
   /** where `${VAR}` templates are read; default process.env */
   vars?: Readonly<Record<string, string | undefined>>
 }

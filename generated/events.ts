@@ -722,12 +722,18 @@ export const logoFavoritedSchema: z.ZodType<LogoFavorited> = z.object({
 /** A logo job finished and produced logos. */
 export interface LogoGenerated {
   brandId: string
+  jobId: string
   model: "flux-2-pro" | "flux-2-dev" | "gpt-image-1.5" | "ideogram-v3" | "gemini-3-pro-image"
   /**
    * @asType integer
    * @minimum 0
    */
   duration_ms: number
+  /**
+   * USD spent on the images of this job
+   * @minimum 0
+   */
+  cost: number
   /**
    * @asType integer
    * @minimum 1
@@ -737,8 +743,10 @@ export interface LogoGenerated {
 
 export const logoGeneratedSchema: z.ZodType<LogoGenerated> = z.object({
   brandId: z.string(),
+  jobId: z.string(),
   model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
   duration_ms: z.int().min(0),
+  cost: z.number().min(0),
   logoCount: z.int().min(1).optional(),
 }).strict()
 
@@ -1231,7 +1239,7 @@ export const compiled: CompiledCatalog = {
     "audit": {
       "kind": "audit_log",
       "settings": {
-        "databaseUrl": "${DATABASE_URL}",
+        "databaseUrl": "${DATABASE_URL:-}",
         "table": "audit_log"
       }
     },
@@ -2533,6 +2541,9 @@ export const compiled: CompiledCatalog = {
         "brandId": {
           "type": "string"
         },
+        "jobId": {
+          "type": "string"
+        },
         "model": {
           "type": "enum",
           "values": [
@@ -2546,6 +2557,11 @@ export const compiled: CompiledCatalog = {
         "duration_ms": {
           "min": 0,
           "type": "integer"
+        },
+        "cost": {
+          "description": "USD spent on the images of this job",
+          "min": 0,
+          "type": "number"
         },
         "logoCount": {
           "min": 1,

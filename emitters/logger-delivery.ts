@@ -1,0 +1,104 @@
+/**
+ * How `createLogger` reaches the catalog's destinations: decides whether the
+ * transport worker runs, and tees each line to the local output (stdout,
+ * pretty in development, or the caller's stream) and to the worker.
+ */
+import pino, { type DestinationStream } from 'pino'
+import type { CompiledCatalog } from '../schema/compiled.js'
+import { missingVariables } from '../schema/env.js'
+import type { DeliveryStats } from '../transports/index.js'
+import { openDelivery, type Delivery, type DeliveryOptions } from './delivery.js'
+
+export type LoggerDeliveryOptions = Omit<DeliveryOptions, 'catalog' | 'stdout' | 'env'>
+
+/** Settings of a destination that may be left empty (an empty value picks a default back end). */
+function settingsComplete(settings: Record<string, unknown>, vars: Readonly<Record<string, string | undefined>>): boolean {
+  const walk = (value: unknown): boolean => {
+    if (typeof value === 'string') return missingVariables(value, vars as NodeJS.ProcessEnv).length === 0
+    if (Array.isArray(value)) return value.every(walk)
+    if (typeof value === 'object' && value !== null) return Object.values(value).every(walk)
+    return true
+  }
+  return walk(settings)
+}
+
+/**
+ * Delivery is on when asked for, or by default when the caller gave no
+ * destination of its own and at least one destination's settings are all set.
+ */
+export function wantsDelivery(
+  option: boolean | LoggerDeliveryOptions | undefined,
+  compiled: CompiledCatalog,
+  callerDestination: boolean,
+  vars: Readonly<Record<string, string | undefined>>,
+): LoggerDeliveryOptions | undefined {
+  if (option === false) return undefined
+  if (typeof option === 'object') return option
+  if (option === true) return {}
+  if (callerDestination) return undefined
+  const anyOn = Object.values(compiled.destinations).some((d) => settingsComplete(d.settings, vars))
+  return anyOn ? {} : undefined
+}
+
+export interface LoggerOutput {
+  /** what pino writes to */
+  destination: DestinationStream
+  /** resolves once every line written before it is out locally and delivered or spooled */
+  flush(): Promise<void>
+  close(): Promise<void>
+  stats(): Promise<DeliveryStats | undefined>
+}
+
+/** Writes every line to `local` and, when delivery is on, to the transport worker. */
+export function openLoggerOutput(
+  local: DestinationStream,
+  compiled: CompiledCatalog,
+  delivery: LoggerDeliveryOptions | undefined,
+  vars: Readonly<Record<string, string | undefined>>,
+): LoggerOutput {
+  const flushLocal = (): void => {
+    const f = (local as { flushSync?: () => void }).flushSync
+    if (typeof f === 'function') {
+      try {
+        f.call(local)
+      } catch {
+        // sonic-boom refuses flushSync while it is still opening; the write is already queued
+      }
+    }
+  }
+  if (delivery === undefined) {
+    return {
+      destination: local,
+      flush: async () => flushLocal(),
+      close: async () => flushLocal(),
+      stats: async () => undefined,
+    }
+  }
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(vars)) if (v !== undefined) env[k] = v
+  const opened: Delivery = openDelivery({ ...delivery, catalog: compiled, env })
+  const worker = opened.destination
+  const tee: DestinationStream = {
+    write(chunk: string): void {
+      local.write(chunk)
+      worker.write(chunk)
+    },
+  }
+  return {
+    destination: tee,
+    flush: async () => {
+      flushLocal()
+      await opened.flush()
+    },
+    close: async () => {
+      flushLocal()
+      await opened.close()
+    },
+    stats: () => opened.stats(),
+  }
+}
+
+/** stdout as pino writes it by default. */
+export function stdoutStream(): DestinationStream {
+  return pino.destination(1)
+}
