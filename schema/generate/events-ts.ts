@@ -7,7 +7,7 @@ import type { CompiledCatalog, CompiledEvent } from '../compiled.js'
 import { canonicalCatalog, sortedEventNames } from './canonical.js'
 import { headerText } from './header.js'
 import { pascalName, propertyKey, schemaName } from './names.js'
-import { eventInterface, eventsMapInterface } from './ts-types.js'
+import { eventInterface, eventsMapInterface, type EventsMapOptions } from './ts-types.js'
 import { zodObject } from './zod-source.js'
 
 export interface EventsTsOptions {
@@ -37,11 +37,16 @@ function flagNamesBlock(compiled: CompiledCatalog): string {
   return `\n/** Feature flag keys by helper name. */\nexport const flagNames = {\n${body}} as const\n`
 }
 
-/** The interfaces alone, for the JSON Schema generator (no imports, nothing to resolve). */
-export function renderInterfaces(compiled: CompiledCatalog): string {
+/**
+ * The interfaces alone and the map of every event (`LinecastEvents` unless
+ * `map` names it otherwise): no imports, nothing to resolve. The JSON Schema
+ * generator reads them, and `schema/builtin-events.ts` is them for the
+ * built-in catalog part.
+ */
+export function renderInterfaces(compiled: CompiledCatalog, map: EventsMapOptions = {}): string {
   const names = sortedEventNames(compiled)
   const events = names.map((name) => compiled.events[name]).filter((e): e is CompiledEvent => e !== undefined)
-  return `${events.map((e) => eventInterface(e)).join('\n')}\n${eventsMapInterface(names)}`
+  return `${events.map((e) => eventInterface(e)).join('\n')}\n${eventsMapInterface(names, map)}`
 }
 
 export function renderEventsTs(compiled: CompiledCatalog, options: EventsTsOptions): string {

@@ -86,8 +86,18 @@ export function eventInterface(event: CompiledEvent): string {
   return `${jsdoc(eventDocLines(event))}export interface ${name} {${body.length > 0 ? `\n${body}` : ''}}\n`
 }
 
+export interface EventsMapOptions {
+  /** the interface's name; default `LinecastEvents` */
+  name?: string
+  /** its JSDoc line */
+  description?: string
+}
+
+const EVENTS_MAP_DESCRIPTION = 'Every event of the catalog by name: the type parameter of the catalog and of `log.emit`.'
+
 /** `export interface LinecastEvents { logo_generated: LogoGenerated; ... }` */
-export function eventsMapInterface(eventNames: readonly string[]): string {
+export function eventsMapInterface(eventNames: readonly string[], options: EventsMapOptions = {}): string {
   const body = eventNames.map((name) => `  ${propertyKey(name)}: ${pascalName(name)}\n`).join('')
-  return `/** Every event of the catalog by name: the type parameter of the catalog and of \`log.emit\`. */\nexport interface LinecastEvents {${body.length > 0 ? `\n${body}` : ''}}\n`
+  const name = options.name ?? 'LinecastEvents'
+  return `${jsdoc([options.description ?? EVENTS_MAP_DESCRIPTION])}export interface ${name} {${body.length > 0 ? `\n${body}` : ''}}\n`
 }
