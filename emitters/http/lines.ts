@@ -9,11 +9,12 @@
  * cannot declare, which the logger's err serializer turns into the
  * type/message/stack that Sentry's exception is rebuilt from. The level
  * methods still stamp `eventId` and the correlation context and redact every
- * field and the message. The fields are built here from typed values matching
- * the built-in events' properties; the tests validate written lines against
+ * field and the message. The fields are typed by schema/builtin-events.ts
+ * (generated from the catalog), and the tests validate written lines against
  * the catalog's schemas, so a change to the catalog that this code misses fails.
  */
 import type { Logger } from 'pino'
+import type { HttpRequest, UnhandledError } from '../../schema/builtin-events.js'
 
 export const HTTP_REQUEST_EVENT = 'http_request'
 export const UNHANDLED_ERROR_EVENT = 'unhandled_error'
@@ -25,24 +26,14 @@ export interface RequestUser {
   brandId?: string | undefined
 }
 
-export interface HttpRequestFields extends RequestUser {
+/** The `http_request` properties; the middleware always knows the request id. */
+export interface HttpRequestFields extends RequestUser, Omit<HttpRequest, keyof RequestUser | 'requestId'> {
   requestId: string
-  method: string
-  url: string
-  statusCode: number
-  /** milliseconds from the request to the end of the response */
-  responseTime: number
-  route?: string | undefined
-  userAgent?: string | undefined
 }
 
-export interface UnhandledErrorFields extends RequestUser {
+/** The `unhandled_error` properties; the error handler always knows the request id. */
+export interface UnhandledErrorFields extends RequestUser, Omit<UnhandledError, keyof RequestUser | 'requestId'> {
   requestId: string
-  method: string
-  /** matched route pattern, or the path when no route matched */
-  route: string
-  url?: string | undefined
-  statusCode: number
 }
 
 export type RequestLevel = 'info' | 'warn' | 'error' | 'silent'

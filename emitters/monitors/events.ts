@@ -1,41 +1,16 @@
 /**
- * The built-in events the monitors emit (schema/builtin.catalog.yaml), as the
- * property types the generated catalog gives them. Every service catalog
- * extends the built-in part, so the `LinecastLogger` of any generated catalog
- * is assignable to `LinecastLogger<SlownessEvents>` and `LinecastLogger<CronEvents>`.
+ * The built-in events the monitors emit, typed by schema/builtin-events.ts
+ * (generated from schema/builtin.catalog.yaml). Every service catalog extends
+ * the built-in part, so the `LinecastLogger` of any generated catalog is
+ * assignable to `LinecastLogger<SlownessEvents>` and `LinecastLogger<CronEvents>`.
  */
-export type SlowCategory = 'api' | 'database' | 'external'
+import type { BuiltinEvents, CronJobStarted, SlowOperationDetected } from '../../schema/builtin-events.js'
 
-export interface SlowOperationDetected {
-  operation: string
-  category: SlowCategory
-  duration_ms: number
-  thresholdMs: number
-  tier: 'warn' | 'critical'
-}
+export type SlowCategory = SlowOperationDetected['category']
 
-export interface CriticalSlownessDetected {
-  operation: string
-  category: SlowCategory
-  duration_ms: number
-  thresholdMs: number
-}
-
-export interface SlownessEvents {
-  slow_operation_detected: SlowOperationDetected
-  critical_slowness_detected: CriticalSlownessDetected
-}
+export type SlownessEvents = Pick<BuiltinEvents, 'slow_operation_detected' | 'critical_slowness_detected'>
 
 /** Monitor settings carried on every cron line, so a sink can upsert the monitor (Sentry check-ins). */
-export interface CronMonitorFields {
-  checkInId?: string
-  schedule?: string
-  maxRuntime?: number
-  timezone?: string
-}
+export type CronMonitorFields = Pick<CronJobStarted, 'checkInId' | 'schedule' | 'maxRuntime' | 'timezone'>
 
-export interface CronEvents {
-  cron_job_started: { slug: string } & CronMonitorFields
-  cron_job_completed: { slug: string; duration_ms: number } & CronMonitorFields
-  cron_job_failed: { slug: string; duration_ms: number; error?: string } & CronMonitorFields
-}
+export type CronEvents = Pick<BuiltinEvents, 'cron_job_started' | 'cron_job_completed' | 'cron_job_failed'>
