@@ -54,6 +54,17 @@ describe('audit_log encoder', () => {
     expect(encode(aiCall({ time: 0 })).created_at).toBe('1970-01-01T00:00:00.000Z')
   })
 
+  it('writes an analytics event that has an audit mapping (a product event the catalog also audits)', () => {
+    const page = catalog.events.page_viewed
+    if (page === undefined) throw new Error('fixture catalog lost page_viewed')
+    const audited = createEncoder({
+      ...catalog,
+      events: { ...catalog.events, page_viewed: { ...page, audit: { action: 'page.view', resourceType: 'page', resourceId: 'path' } } },
+    })
+    const l = line('page_viewed', { path: '/pricing', userId: 'user-3' })
+    expect(audited(l)).toMatchObject({ id: l.eventId, user_id: 'user-3', action: 'page.view', resource_type: 'page', resource_id: '/pricing' })
+  })
+
   it('refuses a line of another kind as misrouted, naming the event', () => {
     expect(() => encode(line('page_viewed', { path: '/' }))).toThrow(AuditLogMisroutedError)
     expect(() => encode(line('page_viewed'))).toThrow(/"page_viewed" \(kind analytics\)/)

@@ -35,7 +35,8 @@ const ROW_KINDS = new Set(['cost', 'audit'])
 function compileMappings(catalog: CompiledCatalog): Map<string, EventMapping> {
   const mappings = new Map<string, EventMapping>()
   for (const [name, event] of Object.entries(catalog.events)) {
-    if (!ROW_KINDS.has(event.kind)) continue
+    // cost and audit events always; any other event when the catalog gives it an `audit:` mapping
+    if (!ROW_KINDS.has(event.kind) && event.audit === undefined) continue
     mappings.set(name, {
       action: event.audit?.action ?? name,
       resourceType: event.audit?.resourceType ?? event.kind,

@@ -7,13 +7,14 @@ export class AuditLogConfigError extends LinecastError {
   }
 }
 
-/** A line that is not a cost or audit event reached the audit_log sink: the routing is wrong. */
+/** A line that is not a cost or audit event (nor has an `audit:` mapping) reached the audit_log sink: the routing is wrong. */
 export class AuditLogMisroutedError extends LinecastError {
   constructor(event: string | undefined, kind: string | undefined) {
     super(
       'AUDIT_LOG_MISROUTED',
       `line ${event === undefined ? 'without an event name' : `"${event}"`} (kind ${kind ?? 'unknown'}) reached an audit_log destination: ` +
-        'only cost and audit events are written there; remove the audit_log destination from this event or its level route',
+        'only cost and audit events, and events with an `audit:` mapping, are written there; ' +
+        'give the event an `audit:` mapping, or remove the audit_log destination from this event or its level route',
     )
   }
 }
