@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AlertRule, CompiledCatalog } from '../schema/compiled.js'
+import type { AlertRule } from '../schema/compiled.js'
+import { compiledCatalog } from '../test/support/compiled-catalog.js'
 import { matchAlerts } from './alerts.js'
 import { compileRouter } from './route.js'
 
@@ -7,15 +8,9 @@ function rule(name: string, when: Partial<AlertRule['when']>): AlertRule {
   return { name, when: { measure: 'count', windowMs: 60_000, over: '1m', above: 1, ...when }, to: ['slack'] }
 }
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
+const catalog = compiledCatalog({
   service: 'svc',
-  redact: [],
-  context: [],
   destinations: { slack: { kind: 'slack', settings: {} } },
-  routes: {},
-  events: {},
-  pricing: {},
   alerts: {
     failures: rule('failures', { event: 'job_failed' }),
     spend: rule('spend', { event: 'ai_cost', measure: 'sum', property: 'costUsd' }),
@@ -23,9 +18,7 @@ const catalog: CompiledCatalog = {
     errors: rule('errors', { level: 'error' }),
     loudFailures: rule('loudFailures', { event: 'job_failed', level: 'error' }),
   },
-  flags: {},
-  thresholds: {},
-}
+})
 const router = compileRouter(catalog)
 const base = { time: '2024-01-01T00:00:00.000Z', eventId: 'e1' }
 

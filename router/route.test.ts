@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledCatalog, CompiledEvent } from '../schema/compiled.js'
+import { compiledCatalog, compiledEvent } from '../test/support/compiled-catalog.js'
 import type { LogLine } from '../transports/delivery/types.js'
 import { compileRouter, route } from './route.js'
 
 function event(name: string, over: Partial<CompiledEvent> = {}): CompiledEvent {
-  return {
-    name,
-    helper: name,
-    kind: 'analytics',
-    description: name,
-    level: 'info',
-    version: 1,
-    to: [],
-    properties: {},
-    pii: { hash: [], redact: [], keep: [] },
-    ...over,
-  }
+  return compiledEvent(name, over)
 }
 
 function catalog(over: Partial<CompiledCatalog> = {}): CompiledCatalog {
-  return {
-    catalog: 1,
+  return compiledCatalog({
     service: 'svc',
-    redact: [],
-    context: [],
     destinations: {
       posthog: { kind: 'posthog', settings: {} },
       sentry: { kind: 'sentry', level: 'error', settings: {} },
@@ -38,12 +25,8 @@ function catalog(over: Partial<CompiledCatalog> = {}): CompiledCatalog {
       sampled: event('sampled', { to: ['posthog', 'audit'], sample: 0.5, distinctId: 'userId' }),
       old: event('old', { to: ['posthog'], deprecated: 'use signed_up' }),
     },
-    pricing: {},
-    alerts: {},
-    flags: {},
-    thresholds: {},
     ...over,
-  }
+  })
 }
 
 let n = 0

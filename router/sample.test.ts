@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledEvent } from '../schema/compiled.js'
+import { compiledEvent } from '../test/support/compiled-catalog.js'
 import { fnv1a32 } from './hash.js'
 import { isSampledIn, sampleKey } from './sample.js'
 
-const ev = (sample?: number): CompiledEvent => ({
-  name: 'e',
-  helper: 'e',
-  kind: 'analytics',
-  description: 'e',
-  level: 'info',
-  version: 1,
-  to: [],
-  properties: {},
-  pii: { hash: [], redact: [], keep: [] },
-  distinctId: 'userId',
-  ...(sample === undefined ? {} : { sample }),
-})
+const ev = (sample?: number): CompiledEvent =>
+  compiledEvent('e', { distinctId: 'userId', ...(sample === undefined ? {} : { sample }) })
 
 describe('fnv1a32', () => {
   it('matches the reference vectors', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledCatalog, CompiledEvent } from '../../schema/compiled.js'
+import { compiledEvent } from '../../test/support/compiled-catalog.js'
 import { analyzeCoverage } from './analyze.js'
 
 function event(name: string, helper: string, builtin = false): CompiledEvent {
-  return {
-    name,
-    helper,
-    kind: 'analytics',
-    description: name,
-    level: 'info',
-    version: 1,
-    to: [],
-    properties: {},
-    pii: { hash: [], redact: [], keep: [] },
-    ...(builtin ? { builtin } : {}),
-  }
+  return compiledEvent(name, { helper, ...(builtin ? { builtin } : {}) })
 }
 
 const catalog = {

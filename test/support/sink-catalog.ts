@@ -4,6 +4,7 @@
  * a cost anomaly and the built-in alert line.
  */
 import type { CompiledCatalog, CompiledEvent, EventKind, Level, PropertySpec } from '../../schema/compiled.js'
+import { compiledCatalog, compiledEvent } from './compiled-catalog.js'
 
 function event(
   name: string,
@@ -14,28 +15,15 @@ function event(
 ): CompiledEvent {
   const pii: CompiledEvent['pii'] = { hash: [], redact: [], keep: [] }
   for (const [key, spec] of Object.entries(properties)) if (spec.pii) pii[spec.pii].push(key)
-  return {
-    name,
-    helper: name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()),
-    kind,
-    description: name,
-    level,
-    version: 1,
-    to: [],
-    properties,
-    pii,
-    ...extra,
-  }
+  const helper = name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())
+  return compiledEvent(name, { helper, kind, level, properties, pii, ...extra })
 }
 
 export function sinkCatalog(overrides: Partial<CompiledCatalog> = {}): CompiledCatalog {
-  return {
-    catalog: 1,
+  return compiledCatalog({
     service: 'brand-api',
     redact: ['stripeSecret'],
     context: ['requestId', 'userId', 'anonymousId', 'brandId', 'tenantId', 'jobId', 'queue', 'attempt'],
-    destinations: {},
-    routes: {},
     events: {
       generation_failed: event('generation_failed', 'error', 'error', {
         model: { type: 'string' },
@@ -66,10 +54,6 @@ export function sinkCatalog(overrides: Partial<CompiledCatalog> = {}): CompiledC
         expectedUsd: { type: 'number' },
       }),
     },
-    pricing: {},
-    alerts: {},
-    flags: {},
-    thresholds: {},
     ...overrides,
-  }
+  })
 }

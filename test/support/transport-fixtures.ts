@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CompiledCatalog } from '../../schema/compiled.js'
+import { compiledCatalog } from './compiled-catalog.js'
 import type { ReceivedRequest } from './http-receiver.js'
 
 export const HTTP_SINK = fileURLToPath(new URL('./http-sink.mjs', import.meta.url))
@@ -15,22 +16,14 @@ export const WORKER_JS = fileURLToPath(new URL('../../dist/transports/worker.js'
 
 /** A catalog with one module destination `http` (all info+ lines) posting to `${RECEIVER_URL}`. */
 export function httpCatalog(extra: Partial<CompiledCatalog> = {}, settings: Record<string, unknown> = {}): CompiledCatalog {
-  return {
-    catalog: 1,
+  return compiledCatalog({
     service: 'transport-test',
-    redact: [],
-    context: [],
     destinations: {
       http: { kind: 'module', settings: { module: HTTP_SINK, url: '${RECEIVER_URL}', ...settings } },
     },
     routes: { info: ['http'] },
-    events: {},
-    pricing: {},
-    alerts: {},
-    flags: {},
-    thresholds: {},
     ...extra,
-  }
+  })
 }
 
 export function tempDirs(): { root: string; spoolDir: string; deadLetterDir: string } {

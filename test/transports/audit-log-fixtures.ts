@@ -1,31 +1,18 @@
 /** A small compiled catalog and line builders shared by the audit_log tests. */
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { CompiledCatalog, CompiledEvent, EventKind } from '../../schema/compiled.js'
+import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
 import type { Level } from '../../schema/compiled.js'
 import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 
 function event(name: string, kind: EventKind, extra: Partial<CompiledEvent> = {}): CompiledEvent {
-  return {
-    name,
-    helper: name,
-    kind,
-    description: name,
-    level: 'info',
-    version: 1,
-    to: ['audit'],
-    properties: {},
-    pii: { hash: [], redact: [], keep: [] },
-    ...extra,
-  }
+  return compiledEvent(name, { kind, to: ['audit'], ...extra })
 }
 
-export const catalog: CompiledCatalog = {
-  catalog: 1,
+export const catalog = compiledCatalog({
   service: 'brand-api',
-  redact: [],
   context: ['requestId', 'userId', 'tenant', 'jobId'],
   destinations: { audit: { kind: 'audit_log', settings: {} } },
-  routes: {},
   events: {
     ai_api_call: event('ai_api_call', 'cost', {
       properties: {
@@ -45,11 +32,7 @@ export const catalog: CompiledCatalog = {
     }),
     page_viewed: event('page_viewed', 'analytics', { properties: { path: { type: 'string' } } }),
   },
-  pricing: {},
-  alerts: {},
-  flags: {},
-  thresholds: {},
-}
+})
 
 export function line(eventName: string, fields: Record<string, unknown> = {}, level: Level = 'info'): LogLine {
   return {

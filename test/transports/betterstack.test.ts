@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CompiledCatalog } from '../../schema/compiled.js'
 import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/betterstack/index.js'
+import { compiledCatalog } from '../support/compiled-catalog.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
-  context: ['requestId', 'userId'],
-  destinations: {},
-  routes: {},
-  events: {},
-  pricing: {},
-  alerts: {},
-  flags: {},
-  thresholds: {},
-}
+const catalog = compiledCatalog({ context: ['requestId', 'userId'] })
 
 function line(n: number, level: LogLine['level'] = 'error'): LogLine {
   return {

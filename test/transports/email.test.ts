@@ -1,23 +1,11 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CompiledCatalog } from '../../schema/compiled.js'
 import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/email/index.js'
+import { compiledCatalog } from '../support/compiled-catalog.js'
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
-  context: ['requestId', 'userId'],
-  destinations: {},
-  routes: {},
-  events: {},
-  pricing: {},
-  alerts: {},
-  flags: {},
-  thresholds: {},
-}
+const catalog = compiledCatalog({ context: ['requestId', 'userId'] })
 
 interface Received {
   from: string

@@ -1,30 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CompiledCatalog, CompiledEvent, EventKind } from '../../schema/compiled.js'
+import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
 import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/mixpanel/index.js'
+import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 
 function event(name: string, kind: EventKind, distinctId?: string): CompiledEvent {
-  return { name, helper: name, kind, description: '', level: 'info', version: 1, to: ['product'], properties: {}, pii: { hash: [], redact: [], keep: [] }, ...(distinctId ? { distinctId } : {}) }
+  return compiledEvent(name, { kind, to: ['product'], ...(distinctId ? { distinctId } : {}) })
 }
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
+const catalog = compiledCatalog({
   context: ['requestId', 'userId'],
-  destinations: {},
-  routes: {},
   events: {
     logo_generated: event('logo_generated', 'analytics', 'userId'),
     ai_cost_recorded: event('ai_cost_recorded', 'cost'),
     payment_failed: event('payment_failed', 'error'),
   },
-  pricing: {},
-  alerts: {},
-  flags: {},
-  thresholds: {},
-}
+})
 
 function line(n: number, fields: Partial<LogLine> = {}): LogLine {
   return {

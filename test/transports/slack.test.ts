@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CompiledCatalog, CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
+import type { CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
 import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
 import { createSink, type SlackMessage } from '../../transports/slack/index.js'
+import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 
 function event(name: string, kind: EventKind, severity?: Severity): CompiledEvent {
-  return { name, helper: name, kind, description: '', level: 'error', version: 1, to: ['oncall'], properties: {}, pii: { hash: [], redact: [], keep: [] }, ...(severity ? { severity } : {}) }
+  return compiledEvent(name, { kind, level: 'error', to: ['oncall'], ...(severity ? { severity } : {}) })
 }
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
+const catalog = compiledCatalog({
   context: ['requestId', 'userId'],
-  destinations: {},
-  routes: {},
   events: {
     payment_failed: event('payment_failed', 'error', 'p1'),
     cron_failed: event('cron_failed', 'error', 'p1'),
   },
-  pricing: {},
   alerts: {
     error_rate: {
       name: 'error_rate',
@@ -28,9 +23,7 @@ const catalog: CompiledCatalog = {
       severity: 'p0',
     },
   },
-  flags: {},
-  thresholds: {},
-}
+})
 
 let seq = 0
 function alertLine(rule = 'error_rate', fields: Partial<LogLine> = {}): LogLine {

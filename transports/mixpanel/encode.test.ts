@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import type { CompiledCatalog, CompiledEvent, EventKind } from '../../schema/compiled.js'
+import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
+import { compiledCatalog, compiledEvent } from '../../test/support/compiled-catalog.js'
 import type { LogLine } from '../delivery/types.js'
 import { createMixpanelEncoder, distinctIdFor, insertIdFor } from './encode.js'
 
 function event(name: string, kind: EventKind, distinctId?: string): CompiledEvent {
-  return { name, helper: name, kind, description: '', level: 'info', version: 1, to: [], properties: {}, pii: { hash: [], redact: [], keep: [] }, ...(distinctId ? { distinctId } : {}) }
+  return compiledEvent(name, { kind, ...(distinctId ? { distinctId } : {}) })
 }
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
+const catalog = compiledCatalog({
   context: ['requestId', 'userId'],
-  destinations: {},
-  routes: {},
   events: {
     logo_generated: event('logo_generated', 'analytics', 'accountId'),
     ai_cost_recorded: event('ai_cost_recorded', 'cost'),
     database_error: event('database_error', 'error'),
   },
-  pricing: {},
-  alerts: {},
-  flags: {},
-  thresholds: {},
-}
+})
 
 const base: LogLine = {
   level: 'info',

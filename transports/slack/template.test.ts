@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import type { CompiledCatalog, CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
+import type { CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
+import { compiledCatalog, compiledEvent } from '../../test/support/compiled-catalog.js'
 import type { LogLine } from '../delivery/types.js'
 import { severityOf } from './severity.js'
 import { messageKind, renderMessage } from './template.js'
 
 function event(name: string, kind: EventKind, severity?: Severity): CompiledEvent {
-  return { name, helper: name, kind, description: '', level: 'error', version: 1, to: [], properties: {}, pii: { hash: [], redact: [], keep: [] }, ...(severity ? { severity } : {}) }
+  return compiledEvent(name, { kind, level: 'error', ...(severity ? { severity } : {}) })
 }
 
-const catalog: CompiledCatalog = {
-  catalog: 1,
-  service: 'api',
-  redact: [],
+const catalog = compiledCatalog({
   context: ['requestId', 'userId', 'tenant'],
-  destinations: {},
-  routes: {},
   events: {
     payment_failed: event('payment_failed', 'error', 'p1'),
     cost_anomaly_detected: event('cost_anomaly_detected', 'metric'),
     signup: event('signup', 'analytics'),
   },
-  pricing: {},
   alerts: {
     error_rate: {
       name: 'error_rate',
@@ -30,9 +25,7 @@ const catalog: CompiledCatalog = {
       severity: 'p0',
     },
   },
-  flags: {},
-  thresholds: {},
-}
+})
 
 const alert: LogLine = {
   level: 'error',
