@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import { describe, expect, it } from 'vitest'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/betterstack/index.js'
 import { compiledCatalog } from '../support/compiled-catalog.js'
-import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
+import { receiverForFile, sinkContext } from '../support/sink-test.js'
 
 const catalog = compiledCatalog({ context: ['requestId', 'userId'] })
 
@@ -22,24 +22,10 @@ function line(n: number, level: LogLine['level'] = 'error'): LogLine {
 }
 
 describe('betterstack sink against a local receiver', () => {
-  let receiver: HttpReceiver
+  const receiver = receiverForFile({ status: 202, body: '' })
   const signal = new AbortController().signal
-  const context = (settings: Record<string, unknown> = {}): SinkContext => ({
-    settings: { token: 'src-token', url: `${receiver.url}/ingest`, ...settings },
-    catalog,
-    report: () => {},
-  })
+  const context = (settings: Record<string, unknown> = {}) => sinkContext(catalog, { token: 'src-token', url: `${receiver.url}/ingest`, ...settings })
 
-  beforeAll(async () => {
-    receiver = await startHttpReceiver()
-  })
-  afterAll(async () => {
-    await receiver.close()
-  })
-  beforeEach(() => {
-    receiver.requests.length = 0
-    receiver.fallback = { status: 202, body: '' }
-  })
 
   it('posts a gzipped JSON array with the bearer token and dt from the line time', async () => {
     const sink = await createSink('logs', context())

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/email/index.js'
 import { compiledCatalog } from '../support/compiled-catalog.js'
+import { sinkContext } from '../support/sink-test.js'
 
 const catalog = compiledCatalog({ context: ['requestId', 'userId'] })
 
@@ -103,11 +104,7 @@ const report: LogLine = {
 describe('email sink against a local SMTP server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>
   const signal = new AbortController().signal
-  const context = (settings: Record<string, unknown> = {}): SinkContext => ({
-    settings: { host: '127.0.0.1', port: smtp.port, from: 'linecast@example.com', to: ['ops@example.com', 'cto@example.com'], subjectPrefix: '[bmn]', ...settings },
-    catalog,
-    report: () => {},
-  })
+  const context = (settings: Record<string, unknown> = {}) => sinkContext(catalog, { host: '127.0.0.1', port: smtp.port, from: 'linecast@example.com', to: ['ops@example.com', 'cto@example.com'], subjectPrefix: '[bmn]', ...settings })
 
   beforeAll(async () => {
     smtp = await startSmtp()

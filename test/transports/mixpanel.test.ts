@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
-import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { createSink } from '../../transports/mixpanel/index.js'
 import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
-import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
+import { receiverForFile, sinkContext } from '../support/sink-test.js'
 
 function event(name: string, kind: EventKind, distinctId?: string): CompiledEvent {
   return compiledEvent(name, { kind, to: ['product'], ...(distinctId ? { distinctId } : {}) })
@@ -38,24 +38,10 @@ function line(n: number, fields: Partial<LogLine> = {}): LogLine {
 const basic = (value: string | undefined) => Buffer.from(String(value).replace(/^Basic /, ''), 'base64').toString()
 
 describe('mixpanel sink against a local receiver', () => {
-  let receiver: HttpReceiver
+  const receiver = receiverForFile({ status: 200, body: { code: 200, num_records_imported: 1, status: 'OK' } })
   const signal = new AbortController().signal
-  const context = (settings: Record<string, unknown> = {}): SinkContext => ({
-    settings: { url: `${receiver.url}/import`, serviceAccountUser: 'sa.user', serviceAccountSecret: 'sa-secret', projectId: '4242', ...settings },
-    catalog,
-    report: () => {},
-  })
+  const context = (settings: Record<string, unknown> = {}) => sinkContext(catalog, { url: `${receiver.url}/import`, serviceAccountUser: 'sa.user', serviceAccountSecret: 'sa-secret', projectId: '4242', ...settings })
 
-  beforeAll(async () => {
-    receiver = await startHttpReceiver()
-  })
-  afterAll(async () => {
-    await receiver.close()
-  })
-  beforeEach(() => {
-    receiver.requests.length = 0
-    receiver.fallback = { status: 200, body: { code: 200, num_records_imported: 1, status: 'OK' } }
-  })
 
   it('posts a gzipped JSON array to /import?strict=1&project_id with service-account basic auth', async () => {
     const sink = await createSink('product', context())

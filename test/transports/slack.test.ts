@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
-import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../transports/delivery/types.js'
 import { createSink, type SlackMessage } from '../../transports/slack/index.js'
 import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
-import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
+import { receiverForFile, sinkContext } from '../support/sink-test.js'
 
 function event(name: string, kind: EventKind, severity?: Severity): CompiledEvent {
   return compiledEvent(name, { kind, level: 'error', to: ['oncall'], ...(severity ? { severity } : {}) })
@@ -45,27 +45,13 @@ function alertLine(rule = 'error_rate', fields: Partial<LogLine> = {}): LogLine 
 }
 
 describe('slack sink against a local receiver', () => {
-  let receiver: HttpReceiver
+  const receiver = receiverForFile({ status: 200, body: 'ok', headers: { 'content-type': 'text/html' } })
   let now = Date.parse('2025-03-04T05:00:00.000Z')
   const signal = new AbortController().signal
-  const context = (settings: Record<string, unknown> = {}): SinkContext => ({
-    settings: { webhookUrl: `${receiver.url}/services/T000/B000/XXXX`, ...settings },
-    catalog,
-    report: () => {},
-  })
+  const context = (settings: Record<string, unknown> = {}) => sinkContext(catalog, { webhookUrl: `${receiver.url}/services/T000/B000/XXXX`, ...settings })
   const make = (settings: Record<string, unknown> = {}) => createSink('oncall', context(settings), { now: () => now })
   const posted = () => receiver.requests.map((r) => r.json as SlackMessage)
 
-  beforeAll(async () => {
-    receiver = await startHttpReceiver()
-  })
-  afterAll(async () => {
-    await receiver.close()
-  })
-  beforeEach(() => {
-    receiver.requests.length = 0
-    receiver.fallback = { status: 200, body: 'ok', headers: { 'content-type': 'text/html' } }
-  })
 
   it('posts one JSON message with text, blocks, channel, username and the p0 mention', async () => {
     const sink = make({ channel: '#oncall', username: 'linecast', mention: '<!channel>' })
