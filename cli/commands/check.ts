@@ -1,8 +1,6 @@
-import { resolve } from 'node:path'
-import { generateFiles } from '../../schema/generate/index.js'
-import { DEFAULT_CATALOG, DEFAULT_OUT, loadForCommand } from '../catalog.js'
 import { defineCommand } from '../command.js'
 import { checkAgainstBase, parseFormat } from '../diff/report.js'
+import { eventCount, generateForCommand, generateOptions } from '../generate-run.js'
 import { compareGenerated, displayPath } from '../generated-files.js'
 
 export const checkCommand = defineCommand({
@@ -12,30 +10,21 @@ export const checkCommand = defineCommand({
     'Exits 1 on any catalog error or when a generated file differs from what `linecast generate` would write.\n' +
     'With --base REF it also fails on a breaking change since REF to an event whose `version` was not bumped (see `linecast diff`).',
   options: {
-    catalog: { type: 'string', valueName: 'FILE', default: DEFAULT_CATALOG, description: 'the catalog to check' },
-    out: { type: 'string', valueName: 'DIR', default: DEFAULT_OUT, description: 'where the generated files are' },
-    'runtime-import': {
-      type: 'string',
-      valueName: 'MODULE',
-      default: 'linecast',
-      description: 'module events.ts imports defineCatalog from',
-    },
+    ...generateOptions({ catalog: 'the catalog to check', out: 'where the generated files are' }),
     base: { type: 'string', valueName: 'REF', description: 'also fail on breaking changes since this git ref without a version bump' },
     format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'how --base prints changes: text, or github (workflow annotations)' },
   },
   async run({ values, out, cwd }) {
     const format = parseFormat(values.format, ['text', 'github'], 'check')
-    const compiled = loadForCommand(out, cwd, values.catalog)
-    if (compiled === undefined) return 1
-    const files = generateFiles(compiled, { catalogFile: values.catalog, runtimeImport: values['runtime-import'] })
-    const outDir = resolve(cwd, values.out)
+    const generated = generateForCommand(out, cwd, values)
+    if (generated === undefined) return 1
+    const { compiled, files, outDir } = generated
     const problems = compareGenerated(cwd, outDir, files).filter((s) => s.state !== 'fresh')
     for (const p of problems) out.note(`${p.display} is ${p.state}: run \`linecast generate\``)
     if (problems.length > 0) out.error(`${problems.length} generated file${problems.length === 1 ? ' is' : 's are'} out of date`)
     const compatible = values.base === undefined || (await checkAgainstBase(out, { cwd, catalog: values.catalog, base: values.base, format }))
     if (problems.length > 0 || !compatible) return 1
-    const events = Object.keys(compiled.events).length
-    out.line(`ok: ${values.catalog} is valid (${events} event${events === 1 ? '' : 's'}) and ${displayPath(cwd, outDir)}/ is up to date`)
+    out.line(`ok: ${values.catalog} is valid (${eventCount(compiled)}) and ${displayPath(cwd, outDir)}/ is up to date`)
     return 0
   },
 })

@@ -1,0 +1,51 @@
+/**
+ * What `linecast generate` and `linecast check` share: the options that say
+ * which catalog and output directory, and the files the catalog generates.
+ * One writes them, the other compares them.
+ */
+import { resolve } from 'node:path'
+import type { CompiledCatalog } from '../schema/compiled.js'
+import { generateFiles, type GeneratedFile } from '../schema/generate/index.js'
+import { DEFAULT_CATALOG, DEFAULT_OUT, loadForCommand } from './catalog.js'
+import type { Output } from './output.js'
+
+/** `--catalog`, `--out` and `--runtime-import`, described for the command at hand. */
+export function generateOptions(describe: { catalog: string; out: string }) {
+  return {
+    catalog: { type: 'string', valueName: 'FILE', default: DEFAULT_CATALOG, description: describe.catalog },
+    out: { type: 'string', valueName: 'DIR', default: DEFAULT_OUT, description: describe.out },
+    'runtime-import': {
+      type: 'string',
+      valueName: 'MODULE',
+      default: 'linecast',
+      description: 'module events.ts imports defineCatalog from',
+    },
+  } as const
+}
+
+export interface GenerateValues {
+  catalog: string
+  out: string
+  'runtime-import': string
+}
+
+export interface GeneratedOutput {
+  compiled: CompiledCatalog
+  files: GeneratedFile[]
+  /** the output directory, absolute */
+  outDir: string
+}
+
+/** The catalog's generated files, or `undefined` after the reason was printed (the command then exits 1). */
+export function generateForCommand(out: Output, cwd: string, values: GenerateValues): GeneratedOutput | undefined {
+  const compiled = loadForCommand(out, cwd, values.catalog)
+  if (compiled === undefined) return undefined
+  const files = generateFiles(compiled, { catalogFile: values.catalog, runtimeImport: values['runtime-import'] })
+  return { compiled, files, outDir: resolve(cwd, values.out) }
+}
+
+/** `48 events`, `1 event`: how many events the catalog holds. */
+export function eventCount(compiled: CompiledCatalog): string {
+  const events = Object.keys(compiled.events).length
+  return `${events} event${events === 1 ? '' : 's'}`
+}
