@@ -1,6 +1,7 @@
 /** `events/<name>.html`: everything the catalog says about one event. */
 import { LEVEL_VALUES, type AlertRule, type CompiledCatalog, type CompiledEvent } from '../../schema/compiled.js'
 import { eventDestinations } from '../../schema/generate/destinations.js'
+import { auditParts, sampledText, summaryRows } from '../../schema/generate/event-metadata.js'
 import { exampleLine } from '../../schema/generate/example-line.js'
 import { propertyRows } from '../../schema/generate/property-rows.js'
 import { alertsTable, sortedAlerts } from './catalog-tables.js'
@@ -18,21 +19,13 @@ function code(text: string): Html {
 }
 
 function metadata(event: CompiledEvent): Html {
-  const rows: [string, HtmlValue][] = [
-    ['kind', event.kind],
-    ['owner', event.owner ?? '–'],
-    ['level', event.level],
-    ['severity', event.severity ?? '–'],
-    ['version', String(event.version)],
-    ['helper', code(`log.emit.${event.helper}(…)`)],
-  ]
+  const rows: [string, HtmlValue][] = summaryRows(event, code)
   if (event.message !== undefined) rows.push(['message', code(event.message)])
   if (event.distinctId !== undefined) rows.push(['distinct id', code(event.distinctId)])
-  if (event.sample !== undefined) rows.push(['sampled', `${event.sample * 100}% (per ${event.distinctId ?? 'line'})`])
-  if (event.audit !== undefined) {
-    const id = event.audit.resourceId !== undefined ? html`, resource id from ${code(event.audit.resourceId)}` : ''
-    rows.push(['audit', html`action ${code(event.audit.action)} on ${code(event.audit.resourceType)}${id}`])
-  }
+  const sampled = sampledText(event)
+  if (sampled !== undefined) rows.push(['sampled', sampled])
+  const audit = auditParts(event, code)
+  if (audit !== undefined) rows.push(['audit', html`${audit}`])
   if (event.deprecated !== undefined) rows.push(['deprecated', event.deprecated])
   if (event.builtin === true) rows.push(['built-in', 'ships with linecast; declare it in the catalog to change it'])
   return table(['field', 'value'], rows, 'metadata')

@@ -6,6 +6,7 @@
 import { EVENT_KINDS, type CompiledCatalog, type CompiledEvent } from '../compiled.js'
 import { sortedEventNames } from './canonical.js'
 import { eventDestinations } from './destinations.js'
+import { auditParts, sampledText, summaryRows } from './event-metadata.js'
 import { exampleLine } from './example-line.js'
 import { headerText } from './header.js'
 import { anchor, code, table } from './markdown.js'
@@ -32,22 +33,14 @@ function contents(events: readonly CompiledEvent[]): string {
 }
 
 function metadata(event: CompiledEvent): string {
-  const rows: [string, string][] = [
-    ['kind', event.kind],
-    ['owner', event.owner ?? '–'],
-    ['level', event.level],
-    ['severity', event.severity ?? '–'],
-    ['version', String(event.version)],
-    ['helper', code(`log.emit.${event.helper}(…)`)],
-  ]
+  const rows: [string, string][] = summaryRows(event, code)
   if (event.builtin === true) rows.push(['built-in', 'yes: ships with linecast; override it in the catalog to change it'])
   if (event.deprecated !== undefined) rows.push(['deprecated', event.deprecated])
-  if (event.sample !== undefined) rows.push(['sampled', `${event.sample * 100}% (per ${event.distinctId ?? 'line'})`])
+  const sampled = sampledText(event)
+  if (sampled !== undefined) rows.push(['sampled', sampled])
   if (event.distinctId !== undefined) rows.push(['distinct id', code(event.distinctId)])
-  if (event.audit !== undefined) {
-    const id = event.audit.resourceId !== undefined ? `, resource id from ${code(event.audit.resourceId)}` : ''
-    rows.push(['audit', `action ${code(event.audit.action)} on ${code(event.audit.resourceType)}${id}`])
-  }
+  const audit = auditParts(event, code)
+  if (audit !== undefined) rows.push(['audit', audit.join('')])
   return table(['field', 'value'], rows)
 }
 
