@@ -2,33 +2,15 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseCommandArgs } from '../../cli/args.js'
 import { coverageCommand } from '../../cli/commands/coverage.js'
-import { createOutput } from '../../cli/output.js'
-import { assertBuilt, runBinary } from './run-cli.js'
+import { assertBuilt, runBinary, runCommand, type InProcessResult } from './run-cli.js'
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/coverage-project/', import.meta.url))
 
-async function coverage(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const parsed = parseCommandArgs(coverageCommand, argv)
-  const code = await coverageCommand.run({
-    values: parsed.values,
-    positionals: parsed.positionals,
-    out: createOutput({ stdout, stderr, env: {} }),
-    cwd,
-    env: {},
-    signal: new AbortController().signal,
-  })
-  return { code, stdout: out, stderr: err }
+function coverage(cwd: string, argv: string[]): Promise<InProcessResult> {
+  return runCommand(coverageCommand, argv, cwd)
 }
 
 describe('linecast coverage', () => {

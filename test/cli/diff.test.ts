@@ -3,9 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../cli/run.js'
+import { runInProcess, type InProcessResult } from './run-cli.js'
 
 const BASE = `catalog: 1
 service: shop
@@ -38,21 +37,8 @@ events:
       cartId: { type: string }
 `
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function linecast(cwd: string, argv: string[]): Promise<Run> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const code = await runCli(argv, { stdout, stderr, cwd, env: {} })
-  return { code, stdout: out, stderr: err }
+function linecast(cwd: string, argv: string[]): Promise<InProcessResult> {
+  return runInProcess(cwd, argv)
 }
 
 function git(cwd: string, ...args: string[]): string {

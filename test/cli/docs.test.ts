@@ -2,14 +2,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../cli/run.js'
 import type { CompiledCatalog } from '../../schema/compiled.js'
 import { loadCatalog } from '../../schema/load.js'
-import { repoRoot } from './run-cli.js'
+import { repoRoot, runInProcess, type InProcessResult } from './run-cli.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -30,15 +28,8 @@ function requireChromium(): void {
   }
 }
 
-async function linecast(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const code = await runCli(argv, { stdout, stderr, cwd, env: {} })
-  return { code, stdout: out, stderr: err }
+function linecast(cwd: string, argv: string[]): Promise<InProcessResult> {
+  return runInProcess(cwd, argv)
 }
 
 async function visibleEvents(page: Page): Promise<string[]> {

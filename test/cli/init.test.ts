@@ -2,28 +2,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseCommandArgs } from '../../cli/args.js'
 import { initCommand } from '../../cli/commands/init.js'
-import { createOutput } from '../../cli/output.js'
 import { loadCatalog } from '../../schema/load.js'
-import { assertBuilt, runBinary } from './run-cli.js'
+import { assertBuilt, runBinary, runCommand } from './run-cli.js'
 
 async function init(cwd: string, argv: string[] = []): Promise<{ code: number; stdout: string }> {
-  const stdout = new PassThrough()
-  let out = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  const parsed = parseCommandArgs(initCommand, argv)
-  const code = await initCommand.run({
-    values: parsed.values,
-    positionals: parsed.positionals,
-    out: createOutput({ stdout, stderr: new PassThrough(), env: {} }),
-    cwd,
-    env: {},
-    signal: new AbortController().signal,
-  })
-  return { code, stdout: out }
+  const { code, stdout } = await runCommand(initCommand, argv, cwd)
+  return { code, stdout }
 }
 
 const PACKAGE_JSON = `{

@@ -7,13 +7,11 @@ import { spawn } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseCommandArgs } from '../../cli/args.js'
 import { createTailCommand } from '../../cli/commands/tail.js'
-import { createOutput } from '../../cli/output.js'
-import { assertBuilt, binary, runBinary } from './run-cli.js'
+import { assertBuilt, binary, runBinary, startCommand } from './run-cli.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/tail/', import.meta.url))
 const CATALOG = join(FIXTURES, 'events.catalog.yaml')
@@ -27,27 +25,13 @@ interface Run {
 }
 
 function start(argv: string[], input = '', cwd = FIXTURES): Run {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
   const controller = new AbortController()
   const command = createTailCommand({ stdin: () => Readable.from([input]), pollMs: 5 })
-  const parsed = parseCommandArgs(command, argv)
-  const code = command.run({
-    values: parsed.values,
-    positionals: parsed.positionals,
-    out: createOutput({ stdout, stderr, env: {} }),
-    cwd,
-    env: { PATH: process.env.PATH },
-    signal: controller.signal,
-  })
+  const run = startCommand(command, argv, { cwd, env: { PATH: process.env.PATH }, signal: controller.signal })
   return {
-    code,
-    stdout: () => out.split('\n').filter((line) => line !== ''),
-    stderr: () => err,
+    code: run.code,
+    stdout: () => run.stdout().split('\n').filter((line) => line !== ''),
+    stderr: run.stderr,
     abort: () => controller.abort(),
   }
 }
