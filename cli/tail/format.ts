@@ -2,7 +2,7 @@
  * Pretty one-line output of `linecast tail`:
  * `HH:MM:SS.mmm LEVEL event  key=value …  req=<requestId>`.
  */
-import type { CompiledCatalog, Level } from '../../schema/compiled.js'
+import { RESERVED_FIELDS, type CompiledCatalog, type Level } from '../../schema/compiled.js'
 import type { Palette } from './color.js'
 import { INVALID_EVENT, firstIssue, type TailLine } from './line.js'
 import { formatValue } from './values.js'
@@ -15,25 +15,8 @@ export interface FormatOptions {
   compiled?: CompiledCatalog
 }
 
-/** Fields every line carries, never shown as properties. */
-const STANDARD = new Set([
-  'level',
-  'time',
-  'msg',
-  'event',
-  'kind',
-  'service',
-  'env',
-  'eventId',
-  'pid',
-  'hostname',
-  'v',
-  'requestId',
-  'jobId',
-  'err',
-  'invalidEvent',
-  'issues',
-])
+/** Fields every line carries (the reserved ones and a few more), never shown as properties. */
+const STANDARD: ReadonlySet<string> = new Set([...RESERVED_FIELDS, 'v', 'requestId', 'jobId', 'invalidEvent', 'issues'])
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
