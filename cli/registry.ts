@@ -13,6 +13,7 @@ import { migrateCommand } from './commands/migrate.js'
 import { tailCommand } from './commands/tail.js'
 import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
+import { demoCommand } from './commands/demo.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -25,6 +26,7 @@ export const commands: readonly Command[] = [
   initCommand,
   pruneCommand,
   reportCommand,
+  demoCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {
