@@ -21,3 +21,7 @@ export type { LogLine, Outcome, Sink, SinkContext, SerializedError } from './tra
 export * from './emitters/jobs/index.js'
 export * from './emitters/monitors/index.js'
 export * from './emitters/reports/index.js'
+export * from './emitters/ai-cost/index.js'
+export * from './emitters/flags/index.js'
+export { AlertEvaluator, MemoryWindowStore, RedisWindowStore, type WindowStore, type AlertsSettings } from './transports/alerts/index.js'
+export type { BuiltinEvents } from './schema/builtin-events.js'

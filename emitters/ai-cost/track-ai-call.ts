@@ -27,7 +27,7 @@ export interface AICall {
   jobId?: string
 }
 
-export interface TrackOptions {
+export interface AICallOptions {
   /** the catalog's pricing table: `catalog.compiled.pricing` */
   pricing: CompiledCatalog['pricing']
   /** monotonic clock in milliseconds; default performance.now */
@@ -90,7 +90,7 @@ function correlation(call: AICall): Record<string, string> | undefined {
  */
 export async function trackAICall<T>(
   logger: LinecastLogger<AICostEvents>,
-  call: AICall & TrackOptions,
+  call: AICall & AICallOptions,
   fn: () => Promise<T> | T,
   usageOf: (result: T) => AIUsage,
 ): Promise<T> {
@@ -134,7 +134,7 @@ export async function trackAICall<T>(
 export function aiCostTracker(
   logger: LinecastLogger<AICostEvents>,
   pricing: CompiledCatalog['pricing'],
-  options: Omit<TrackOptions, 'pricing'> = {},
+  options: Omit<AICallOptions, 'pricing'> = {},
 ): <T>(call: AICall, fn: () => Promise<T> | T, usageOf: (result: T) => AIUsage) => Promise<T> {
   return (call, fn, usageOf) => trackAICall(logger, { ...options, ...call, pricing }, fn, usageOf)
 }
