@@ -87,7 +87,10 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
     // this run's own windows, so the alert shows on every run; '' keeps them in the worker's memory
     alerts: redisUp ? { redisUrl, prefix: `linecast:alerts:${catalog.compiled.service}:demo-${runId}:` } : { redisUrl: '' },
   }
-  const log = createLogger({ catalog, destination, pretty: false, vars: env, delivery })
+  // the catalog hashes e-mail addresses with PII_HASH_KEY; without one, this run gets its own
+  const piiKey = env.PII_HASH_KEY || randomBytes(32).toString('hex')
+  if (env.PII_HASH_KEY === undefined || env.PII_HASH_KEY === '') out.note('PII_HASH_KEY is unset: this run hashes with a random key of its own')
+  const log = createLogger({ catalog, destination, pretty: false, vars: env, delivery, piiKey })
 
   const adminToken = redisUp ? randomBytes(12).toString('hex') : undefined
   let service: Awaited<ReturnType<typeof startService>> | undefined
@@ -142,6 +145,7 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
     destination,
     pretty: false,
     vars: env,
+    piiKey,
     delivery: destinations.length > 0 ? { ...delivery, destinations, alerts: false, diagnostics: 'none' } : false,
   })
   let findings: Awaited<ReturnType<typeof readAuditAndReport>>
