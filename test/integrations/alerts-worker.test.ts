@@ -72,11 +72,12 @@ describe('alerts in the transport worker', () => {
       transport.stream,
     )
     for (const cost of [4, 4, 4]) log.info({ event: 'ai_api_call', kind: 'cost', provider: 'anthropic', model: 'claude-opus-4-6', cost }, 'ai call')
-    await receiver.waitFor((reqs) => delivered(reqs).some((l) => l.event === 'alert_triggered'))
+    await receiver.waitFor((reqs) => delivered(reqs).some((l) => l.event === 'cost_anomaly_detected'))
     await transport.flush()
     const lines = delivered(receiver.requests)
-    expect(lines.map((l) => l.event)).toEqual(['alert_triggered'])
-    expect(lines[0]).toMatchObject({ level: 'warn', service: 'transport-test', rule: 'cost_anomaly', measure: 'sum', value: 12, threshold: 10, window: '1h' })
+    // a cost rule's one alert line is cost_anomaly_detected, with the rule's figures
+    expect(lines.map((l) => l.event)).toEqual(['cost_anomaly_detected'])
+    expect(lines[0]).toMatchObject({ level: 'warn', service: 'transport-test', rule: 'cost_anomaly', measure: 'sum', value: 12, threshold: 10, window: '1h', cost: 12 })
     expect(await redis.keys(`${prefix}alert:cost_anomaly:*`)).toHaveLength(1)
   })
 

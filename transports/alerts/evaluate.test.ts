@@ -28,7 +28,8 @@ function setup(...rules: AlertRule[]): { evaluator: AlertEvaluator; alerts: Aler
   return { evaluator, alerts, clock, feed: (l) => (evaluator.observe(l), evaluator.flush()) }
 }
 
-const triggered = (alerts: AlertLine[]): LogLine[] => alerts.map((a) => a.line).filter((l) => l.event === 'alert_triggered')
+const ALERT_EVENTS = new Set(['alert_triggered', 'cost_anomaly_detected'])
+const triggered = (alerts: AlertLine[]): LogLine[] => alerts.map((a) => a.line).filter((l) => ALERT_EVENTS.has(String(l.event)))
 
 describe('alert windows (memory store, injected clock)', () => {
   it('count: fires when the count of lines at a level goes above the threshold, once per window', async () => {
@@ -141,13 +142,25 @@ describe('alert windows (memory store, injected clock)', () => {
     expect(triggered(alerts)).toHaveLength(1)
   })
 
-  it('a cost rule also produces cost_anomaly_detected, and routes to its `to` and severity route', async () => {
+  it('a cost rule produces one cost_anomaly_detected line with the figures, routed to its `to` and severity route', async () => {
     const { alerts, feed } = setup(rule('cost_anomaly', { event: 'ai_api_call', measure: 'sum', property: 'cost', windowMs: 60 * MIN, over: '1h', above: 10 }, { to: ['sentry', 'slack'], severity: 'p1' }))
     await feed(line('ai_api_call', { cost: 12 }))
-    expect(alerts.map((a) => a.line.event)).toEqual(['alert_triggered', 'cost_anomaly_detected'])
+    expect(alerts.map((a) => a.line.event)).toEqual(['cost_anomaly_detected'])
     expect(alerts[0]?.to).toEqual(['sentry', 'slack'])
-    expect(alerts[0]?.line).toMatchObject({ level: 'warn', kind: 'metric', service: 'bmn-api', msg: 'Alert cost_anomaly: sum 12 above 10 over 1h' })
-    expect(alerts[1]?.line).toMatchObject({ cost: 12, baseline: 10, ratio: 1.2, window: '1h' })
+    expect(alerts[0]?.line).toMatchObject({
+      level: 'warn',
+      kind: 'metric',
+      service: 'bmn-api',
+      rule: 'cost_anomaly',
+      measure: 'sum',
+      value: 12,
+      threshold: 10,
+      cost: 12,
+      baseline: 10,
+      ratio: 1.2,
+      window: '1h',
+      msg: 'AI spend 12 USD over 1h is 1.2x the usual 10 USD (alert cost_anomaly)',
+    })
   })
 
   it('drops a batch the store cannot take and says so through onError', async () => {
@@ -192,7 +205,7 @@ describe('the shipped alert rules', () => {
     await evaluator.flush()
     expect(triggered(alerts)).toEqual([expect.objectContaining({ rule: 'cost_anomaly', value: 10.5 })])
     expect(alerts[0]?.to).toEqual(['sentry', 'slack'])
-    expect(alerts[1]?.line.event).toBe('cost_anomaly_detected')
+    expect(alerts.map((a) => a.line.event)).toEqual(['cost_anomaly_detected'])
   })
 
   it('error_spike: more than 10 error lines in a minute', async () => {

@@ -1,7 +1,8 @@
 /**
- * The lines a firing rule produces: `alert_triggered` with the figures, sent
- * to the rule's `to` destinations besides the catalog's routes, and for a
- * rule over a cost event also `cost_anomaly_detected`.
+ * The one line a firing rule produces, sent to the rule's `to` destinations
+ * besides the catalog's routes: `alert_triggered` with the figures, or, for a
+ * rule summing a cost event, `cost_anomaly_detected` with the same figures
+ * (one alert per rule and window, so Slack and Sentry hear of it once).
  */
 import { randomUUID } from 'node:crypto'
 import type { AlertRule, CompiledCatalog } from '../../schema/compiled.js'
@@ -48,24 +49,23 @@ export function alertLines(catalog: CompiledCatalog, rule: AlertRule, value: num
     ...(rule.description !== undefined ? { description: rule.description } : {}),
     msg: `Alert ${rule.name}: ${rule.when.measure} ${shown} above ${rule.when.above} over ${rule.when.over}`,
   }
-  const lines: AlertLine[] = [{ line: triggered, to: ruleDestinations(catalog, rule) }]
-  if (isCostRule(catalog, rule) && catalog.events['cost_anomaly_detected'] !== undefined) {
-    const ratio = rule.when.above > 0 ? figure(value / rule.when.above) : 0
-    lines.push({
+  const to = ruleDestinations(catalog, rule)
+  if (!isCostRule(catalog, rule) || catalog.events['cost_anomaly_detected'] === undefined) return [{ line: triggered, to }]
+  const ratio = rule.when.above > 0 ? figure(value / rule.when.above) : 0
+  const { level: _level, eventId: _id, event: _event, msg: _msg, ...figures } = triggered
+  return [
+    {
       line: {
+        ...figures,
         level: catalog.events['cost_anomaly_detected']?.level ?? 'warn',
-        ...base,
         eventId: randomUUID(),
         event: 'cost_anomaly_detected',
-        window: rule.when.over,
         cost: shown,
         baseline: rule.when.above,
         ratio,
-        rule: rule.name,
-        msg: `AI spend ${shown} USD over ${rule.when.over} is ${ratio}x the usual ${rule.when.above} USD`,
+        msg: `AI spend ${shown} USD over ${rule.when.over} is ${ratio}x the usual ${rule.when.above} USD (alert ${rule.name})`,
       },
-      to: [],
-    })
-  }
-  return lines
+      to,
+    },
+  ]
 }
