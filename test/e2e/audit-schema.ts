@@ -18,12 +18,16 @@ export interface AuditSchema {
   rows(): Promise<{ id: string; action: string; user_id: string | null; metadata: Record<string, unknown> }[]>
   /** a connection of the test's own (for locks) */
   admin: pg.Client
+  /** server connections opened through `url` (by any process) */
+  connections(): Promise<number>
   drop(): Promise<void>
 }
 
+/** The URL with `search_path` set to `schema`; connections also carry `application_name=<schema>`, so a test can find them. */
 export function withSearchPath(url: string, schema: string): string {
   const u = new URL(url)
   u.searchParams.set('options', `-c search_path=${schema}`)
+  u.searchParams.set('application_name', schema)
   return u.toString()
 }
 
@@ -42,6 +46,10 @@ export async function createAuditSchema(prefix = 'e2e'): Promise<AuditSchema> {
     async countsById() {
       const { rows } = await admin.query<{ id: string; n: number }>(`select id::text as id, count(*)::int as n from ${table} group by id`)
       return new Map(rows.map((r) => [r.id, r.n]))
+    },
+    async connections() {
+      const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [schema])
+      return rows[0]?.n ?? 0
     },
     async rows() {
       const { rows } = await admin.query(`select id::text as id, action, user_id, metadata from ${table}`)
