@@ -123,7 +123,7 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
     summary = {
       url: service.url,
       requests: results.length,
-      seconds,
+      seconds: Math.round(seconds * 1000) / 1000,
       jobs: { ...service.jobs.counts(), mode: service.jobs.mode },
       alertWindows: redisUp ? 'redis' : 'per-process',
       statuses: ai.statuses,

@@ -37,7 +37,7 @@ export function renderSummary(s: DemoSummary): string[] {
     `  audit_log   ${s.audit.where}: ${pairs(s.audit.rowsByAction) || 'no rows'}; ${s.audit.aiCallRows} of ${s.ai.calls} ai_api_call lines stored`,
   ]
   if (s.costRule !== undefined) {
-    const verdict = s.ai.cost > s.costRule.above ? 'above: alert_triggered and cost_anomaly_detected were written by the transport worker' : 'not reached'
+    const verdict = s.ai.cost > s.costRule.above ? 'above it: the transport worker writes the alert line' : 'not reached'
     lines.push(`  alerts      ${s.costRule.rule}: ${usd(s.ai.cost)} vs ${usd(s.costRule.above)} over ${s.costRule.over}, ${verdict} (windows ${s.alertWindows})`)
   }
   lines.push(`  events      ${pairs(s.events)}`)

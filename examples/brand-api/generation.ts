@@ -5,8 +5,7 @@
  * slow), then the product event says what was made.
  */
 import { performance } from 'node:perf_hooks'
-import { trackExternalCall } from 'linecast'
-import { calculateCost, trackAICall } from '../../emitters/ai-cost/index.js'
+import { calculateCost, trackAICall, trackExternalCall } from 'linecast'
 import type { LogoGenerated } from '../../generated/events.js'
 import type { GenerationDeps } from './deps.js'
 

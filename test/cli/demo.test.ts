@@ -46,6 +46,10 @@ function jsonLines(stdout: string): Line[] {
 
 const byEvent = (lines: Line[], event: string): Line[] => lines.filter((l) => l.event === event)
 
+/** The alert lines of a rule: `alert_triggered`, or `cost_anomaly_detected` for a rule summing a cost event. */
+const alertLines = (lines: Line[], rule: string): Line[] =>
+  lines.filter((l) => (l.event === 'alert_triggered' || l.event === 'cost_anomaly_detected') && l.rule === rule)
+
 beforeAll(() => assertBuilt())
 
 afterAll(() => {
@@ -106,9 +110,10 @@ describe('linecast demo on the embedded default', () => {
     expect(calls.filter((c) => c.model === 'veo-3').map((c) => c.cost)).toEqual([3.2, 3.2, 3.2, 3.2])
   })
 
-  it('trips the cost_anomaly alert in the transport worker', () => {
-    expect(byEvent(lines, 'alert_triggered')).toContainEqual(expect.objectContaining({ rule: 'cost_anomaly', measure: 'sum', threshold: 10 }))
-    expect(byEvent(lines, 'cost_anomaly_detected')).toContainEqual(expect.objectContaining({ rule: 'cost_anomaly', window: '1h' }))
+  it('trips the cost_anomaly alert in the transport worker, once', () => {
+    const alerts = alertLines(lines, 'cost_anomaly')
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]).toMatchObject({ level: 'warn', window: '1h', threshold: 10 })
   })
 
   it('writes the cost report of the run, matching the cost lines', () => {
@@ -151,7 +156,7 @@ describe('linecast demo with Redis', () => {
     expect(completed).toHaveLength(8)
     // the request's context travels with the job through Redis
     for (const line of completed) expect(line).toMatchObject({ requestId: expect.any(String), userId: expect.any(String), brandId: expect.any(String) })
-    expect(byEvent(lines, 'alert_triggered')).toContainEqual(expect.objectContaining({ rule: 'cost_anomaly' }))
+    expect(alertLines(lines, 'cost_anomaly')).toHaveLength(1)
     const summary = lines.find((l) => 'summary' in l)?.summary as { jobs: { mode: string }; alertWindows: string; audit: { aiCallRows: number } }
     expect(summary).toMatchObject({ jobs: { mode: 'bullmq' }, alertWindows: 'redis', audit: { aiCallRows: 17 } })
   }, 60_000)
