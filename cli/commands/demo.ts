@@ -23,7 +23,7 @@ export const demoCommand = defineCommand({
     'cost_anomaly alert, writes the cost report of the run, prints a summary and exits.\n' +
     'Lines are pretty on a terminal, JSON otherwise.',
   options: {
-    port: { type: 'string', valueName: 'PORT', default: '0', description: 'port of the service (default: an ephemeral one)' },
+    port: { type: 'string', valueName: 'PORT', default: '0', description: 'port of the service; 0 picks a free one' },
     requests: { type: 'string', valueName: 'N', default: '30', description: 'requests in the load' },
     'keep-running': { type: 'boolean', description: 'leave the service up after the load until Ctrl-C' },
     json: { type: 'boolean', description: 'JSON lines and a JSON summary, even on a terminal' },
