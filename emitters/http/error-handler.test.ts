@@ -14,9 +14,9 @@ function request(headers: Record<string, string> = {}): IncomingMessage {
   return req
 }
 
-function logger() {
+function logger(env = 'test') {
   const out = new CaptureStream()
-  return { log: asPinoLogger(createLogger({ catalog: fixtureCatalog, destination: out, env: 'test', piiKey: 'k' })), out }
+  return { log: asPinoLogger(createLogger({ catalog: fixtureCatalog, destination: out, env, piiKey: 'k' })), out }
 }
 
 describe('statusOf', () => {
@@ -52,6 +52,21 @@ describe('answerError', () => {
     const { log } = logger()
     const answer = answerError(log, new Error('db password is hunter2'), { req: request() }, { env: 'production' })
     expect(answer.body).toEqual({ error: 'Internal Server Error', requestId: answer.body.requestId })
+  })
+
+  it("takes production from the logger's env when the handler is given none, whatever NODE_ENV says", () => {
+    const saved = process.env.NODE_ENV
+    process.env.NODE_ENV = 'development'
+    try {
+      const production = answerError(logger('production').log, new Error('db password is hunter2'), { req: request() })
+      expect(production.body).toEqual({ error: 'Internal Server Error', requestId: production.body.requestId })
+      const staging = answerError(logger('staging').log, new Error('db down'), { req: request() })
+      expect(staging.body).toMatchObject({ error: 'db down', stack: expect.stringContaining('db down') })
+      const told = answerError(logger('production').log, new Error('db down'), { req: request() }, { env: 'development' })
+      expect(told.body.stack).toContain('db down')
+    } finally {
+      process.env.NODE_ENV = saved
+    }
   })
 
   it('keeps a 4xx message in production, without a stack or a line', () => {

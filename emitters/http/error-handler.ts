@@ -5,7 +5,10 @@
  *
  * In production a 5xx answers the generic 'Internal Server Error' and no body
  * ever carries a stack; elsewhere the body has the error's message (masked)
- * and, for 5xx, its stack to help the developer.
+ * and, for 5xx, its stack to help the developer. "Production" is the
+ * handler's `env` option, else the logger's own `env` (what createLogger was
+ * told, which every line says), else NODE_ENV: a service configured as
+ * production through createLogger never leaks a stack because NODE_ENV was unset.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
@@ -16,7 +19,7 @@ import { writeErrorLine } from './lines.js'
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.js'
 
 export interface ErrorHandlerOptions {
-  /** environment name; 'production' hides 5xx messages; default NODE_ENV, else 'development' */
+  /** environment name; 'production' hides 5xx messages and stacks; default the logger's `env`, else NODE_ENV, else 'development' */
   env?: string
 }
 
@@ -67,7 +70,15 @@ export function answerError(logger: Logger, err: unknown, request: ErrorRequest,
     if (scope === undefined) withContext({ requestId }, write)
     else scope.run(write)
   }
-  return { status, body: errorBody(err, status, requestId, (options.env ?? process.env.NODE_ENV ?? 'development') === 'production') }
+  return { status, body: errorBody(err, status, requestId, environmentOf(logger, options) === 'production') }
+}
+
+/** The handler's `env`, else the `env` bound on the logger's lines, else NODE_ENV. */
+function environmentOf(logger: Logger, options: ErrorHandlerOptions): string {
+  if (options.env !== undefined) return options.env
+  const bound: unknown = logger.bindings().env
+  if (typeof bound === 'string' && bound !== '') return bound
+  return process.env.NODE_ENV ?? 'development'
 }
 
 function errorBody(err: unknown, status: number, requestId: string, production: boolean): ErrorBody {
