@@ -80,7 +80,7 @@ describe('audit_log sink on Postgres', () => {
         resource_type: 'brand',
         resource_id: 'b-9',
         request_id: 'req-7',
-        metadata: { event: 'brand_deleted', kind: 'audit', service: 'brand-api', env: 'test', reason: 'requested' },
+        metadata: { event: 'brand_deleted', kind: 'audit', service: 'brand-api', env: 'test', brandId: 'b-9', reason: 'requested' },
       },
     ])
   })

@@ -32,11 +32,11 @@ describe('audit_log encoder', () => {
     })
   })
 
-  it('follows the audit mapping: distinctId field as user_id, resourceId field as resource_id', () => {
+  it('follows the audit mapping: distinctId field as user_id, resourceId field as resource_id (kept in metadata)', () => {
     const l = line('brand_deleted', { actorId: 'admin-7', brandId: 'b-3', reason: 'spam', userId: 'user-1', requestId: 'r-2' })
     const row = encode(l)
     expect(row).toMatchObject({ user_id: 'admin-7', action: 'brand.delete', resource_type: 'brand', resource_id: 'b-3', request_id: 'r-2' })
-    expect(row.metadata).toEqual({ event: 'brand_deleted', kind: 'audit', service: 'brand-api', env: 'test', reason: 'spam', userId: 'user-1' })
+    expect(row.metadata).toEqual({ event: 'brand_deleted', kind: 'audit', service: 'brand-api', env: 'test', brandId: 'b-3', reason: 'spam', userId: 'user-1' })
   })
 
   it('falls back to the userId context field when the distinctId field is absent', () => {

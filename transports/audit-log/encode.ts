@@ -84,8 +84,8 @@ export function createEncoder(catalog: CompiledCatalog): (line: LogLine) => Audi
     }
     let resourceId: string | null = null
     if (mapping.resourceIdField !== undefined) {
+      // the field stays in metadata too: queries read properties such as `model` from there
       resourceId = asText(line[mapping.resourceIdField])
-      if (resourceId !== null) consumed.add(mapping.resourceIdField)
     }
     const metadata: Record<string, unknown> = {}
     for (const key of Object.keys(line)) {
