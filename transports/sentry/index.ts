@@ -3,6 +3,7 @@
  * builds an encoder (line -> event, check-in, breadcrumb or skip) and a sender (a real
  * `NodeClient`), and exposes them as the delivery layer's Sink.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events'
 import type { Event } from '@sentry/node'
 import type { Outcome, Sink, SinkContext } from '../delivery/types.js'
 import { worstOutcome } from './combine.js'
@@ -50,6 +51,8 @@ export function createSentrySink(name: string, ctx: SinkContext, deps: SentrySin
     limits: { maxItems: config.maxItems },
     encode: (line) => encoder.encode(line),
     async send(batch, signal): Promise<Outcome> {
+      // every event of the batch listens on the one signal while it is in flight
+      if (getMaxListeners(signal) < batch.length + 1) setMaxListeners(batch.length + 1, signal)
       const events = batch.map((item) =>
         item.type === 'event' || (item.type === 'check_in' && item.event !== undefined)
           ? sender.sendEvent(item.event as Event, signal)
