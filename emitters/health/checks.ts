@@ -4,11 +4,12 @@
  * `health()` says the process is up: it checks no dependency, so a load
  * balancer does not restart a healthy process because Redis blinked.
  * `ready()` says the process can serve: Redis answers PING, Postgres answers
- * `select 1`, the Sentry client exists (each only when configured), each
- * within its deadline. BullMQ job counts ride along for dashboards; they never
+ * `select 1`, the Sentry destination or client is there (sentry-check.ts) (each only when
+ * configured), each within its deadline. BullMQ job counts ride along for dashboards; they never
  * decide readiness.
  */
 import { probe, type CheckResult } from './probe.js'
+import { expectSentry, type SentryCheck } from './sentry-check.js'
 
 /** ioredis (and node-redis) clients have it. */
 export interface RedisPinger {
@@ -31,8 +32,13 @@ export interface HealthCheckOptions {
   version: string
   redis?: RedisPinger
   postgres?: SqlQuerier
-  /** true: ready only when `@sentry/node` has a client; a function: ready when it returns true */
-  sentry?: boolean | (() => boolean)
+  /**
+   * the linecast logger: ready only when its transport has the Sentry destination on;
+   * true: only when `@sentry/node` has a global client (Sentry.init); a function: when it returns (or resolves to) true
+   */
+  sentry?: SentryCheck
+  /** the Sentry destination's name in the catalog, for `sentry: logger`; default 'sentry' */
+  sentryDestination?: string
   queues?: readonly CountableQueue[]
   /** deadline of each check; default 2000 ms */
   timeoutMs?: number
@@ -82,7 +88,7 @@ export function createHealthChecks(options: HealthCheckOptions): HealthChecks {
       const [redisResult, postgresResult, sentryResult, queueCounts] = await Promise.all([
         redis === undefined ? undefined : probe(() => expectPong(redis), timeoutMs),
         postgres === undefined ? undefined : probe(() => postgres.query('select 1'), timeoutMs),
-        sentry === undefined || sentry === false ? undefined : probe(() => expectSentryClient(sentry), timeoutMs),
+        sentry === undefined || sentry === false ? undefined : probe(() => expectSentry(sentry, options.sentryDestination), timeoutMs),
         queues === undefined || queues.length === 0 ? undefined : countQueues(queues, timeoutMs),
       ])
       const checks: ReadyBody['checks'] = {}
@@ -100,15 +106,6 @@ export function createHealthChecks(options: HealthCheckOptions): HealthChecks {
 async function expectPong(redis: RedisPinger): Promise<void> {
   const answer = await redis.ping()
   if (answer !== 'PONG') throw new Error(`PING answered ${JSON.stringify(answer)} instead of PONG`)
-}
-
-async function expectSentryClient(sentry: true | (() => boolean)): Promise<void> {
-  if (typeof sentry === 'function') {
-    if (!sentry()) throw new Error('the Sentry check returned false')
-    return
-  }
-  const { getClient } = await import('@sentry/node')
-  if (getClient() === undefined) throw new Error('no Sentry client: call Sentry.init (or start the Sentry transport) before serving')
 }
 
 async function countQueues(queues: readonly CountableQueue[], timeoutMs: number): Promise<ReadyBody['queues']> {

@@ -3,14 +3,20 @@
  * BullMQ queue, and deliberately wrong ports for the failures.
  */
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Queue } from 'bullmq'
 import express from 'express'
 import Fastify from 'fastify'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../emitters/index.js'
 import { createHealthChecks, expressHealthRoutes, fastifyHealthRoutes, type HealthChecks } from '../../emitters/health/index.js'
+import { catalog } from '../../generated/events.js'
+import { CaptureStream } from '../emitters/capture.js'
 import { DATABASE_URL, REDIS_URL, requireService } from '../support/services.js'
 import { listen } from './http-fixtures.js'
 
@@ -45,6 +51,48 @@ afterAll(async () => {
   for (const close of closers) await close()
   redis?.disconnect()
   await postgres?.end()
+})
+
+describe('readiness of the logger\'s Sentry destination', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'linecast-health-sentry-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** The shipped catalog's logger, delivering to its sentry destination only. */
+  function sentryLogger(vars: Record<string, string>) {
+    const log = createLogger({
+      catalog,
+      destination: new CaptureStream(),
+      env: 'production',
+      vars: { PII_HASH_KEY: 'k', ...vars },
+      delivery: { destinations: ['sentry'], spoolDir: join(dir, randomUUID()), deadLetterDir: join(dir, randomUUID()), handleSignals: false },
+    })
+    closers.push(() => log.close())
+    return log
+  }
+
+  it('is ready when the transport has the sentry destination on (no Sentry.init in this thread)', async () => {
+    const log = sentryLogger({ SENTRY_DSN: 'http://public@127.0.0.1:9/1' })
+    const answer = await createHealthChecks({ version: '1', sentry: log, timeoutMs: 10_000 }).ready()
+    expect(answer.body.checks.sentry).toMatchObject({ ok: true })
+    expect(answer.statusCode).toBe(200)
+  })
+
+  it('is not ready when the destination is off, saying why', async () => {
+    const log = sentryLogger({})
+    const answer = await createHealthChecks({ version: '1', sentry: log, timeoutMs: 10_000 }).ready()
+    expect(answer.statusCode).toBe(503)
+    expect(answer.body.checks.sentry).toMatchObject({ ok: false, error: 'the "sentry" destination is off: missing SENTRY_DSN' })
+  })
+
+  it('names a sentryDestination the catalog lacks', async () => {
+    const log = sentryLogger({ SENTRY_DSN: 'http://public@127.0.0.1:9/1' })
+    const answer = await createHealthChecks({ version: '1', sentry: log, sentryDestination: 'errors', timeoutMs: 10_000 }).ready()
+    expect(answer.statusCode).toBe(503)
+    expect(answer.body.checks.sentry?.error).toContain('no destination "errors"')
+  })
 })
 
 describe('createHealthChecks', () => {
@@ -100,6 +148,12 @@ describe('createHealthChecks', () => {
     expect(answer.statusCode).toBe(503)
     expect(answer.body.checks.sentry).toMatchObject({ ok: false, error: expect.stringContaining('no Sentry client') })
     expect((await createHealthChecks({ version: '1', sentry: () => false }).ready()).statusCode).toBe(503)
+  })
+
+  it('is not ready when an async Sentry check resolves to false', async () => {
+    const answer = await createHealthChecks({ version: '1', sentry: async () => false }).ready()
+    expect(answer.statusCode).toBe(503)
+    expect(answer.body.checks.sentry).toMatchObject({ ok: false, error: 'the Sentry check returned false' })
   })
 
   it('reports a queue whose counts cannot be read without deciding readiness', async () => {
