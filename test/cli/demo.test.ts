@@ -123,6 +123,10 @@ describe('linecast demo on the embedded default', () => {
     const total = calls.reduce((sum, c) => sum + (c.cost as number), 0)
     expect(reports[0]).toMatchObject({ period: 'custom', calls: calls.length, failedCalls: 1 })
     expect(reports[0]?.total as number).toBeCloseTo(total, 5)
+    const models = [...new Set(calls.map((c) => c.model as string))].sort()
+    const byModel = reports[0]?.byModel as { model: string; calls: number }[]
+    expect(byModel.map((m) => m.model).sort()).toEqual(models)
+    expect(byModel.find((m) => m.model === 'veo-3')?.calls).toBe(4)
   })
 
   it('says once that each vendor destination is off', () => {
