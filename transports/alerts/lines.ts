@@ -56,10 +56,12 @@ export function alertLines(catalog: CompiledCatalog, rule: AlertRule, value: num
   return [
     {
       line: {
-        ...figures,
         level: catalog.events['cost_anomaly_detected']?.level ?? 'warn',
+        time: figures.time,
+        service: figures.service,
         eventId: randomUUID(),
         event: 'cost_anomaly_detected',
+        ...figures,
         cost: shown,
         baseline: rule.when.above,
         ratio,
