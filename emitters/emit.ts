@@ -108,7 +108,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const fast = deps.fast
   const validateWhenDisabled = deps.throwOnInvalid
 
-  return (logger, props) => {
+  const write: EventWriter = (logger, props) => {
     const enabled = logger.levelVal <= levelVal
     if (!enabled && !validateWhenDisabled) return
     const result = schema.safeParse(props)
@@ -133,6 +133,27 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
       line[k] = fields[k]
     }
     writeLine(logger, line, msg, levelVal)
+  }
+  return deps.throwOnInvalid ? write : neverThrowing(name, write, invalid)
+}
+
+/**
+ * Production: whatever fails while the event is written (a throwing getter or
+ * proxy in the payload, a serializer error) becomes a `linecast.invalid_event`
+ * line with an `emit_failed` issue instead of an exception at the call site.
+ */
+function neverThrowing(name: string, write: EventWriter, invalid: ReportInvalid): EventWriter {
+  return (logger, props) => {
+    try {
+      write(logger, props)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      try {
+        invalid(logger, name, props, [{ code: 'emit_failed', path: [], message }], undefined)
+      } catch {
+        // the destination itself refuses to write: there is nothing left to report to
+      }
+    }
   }
 }
 
