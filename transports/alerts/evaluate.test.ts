@@ -116,14 +116,30 @@ describe('alert windows (memory store, injected clock)', () => {
     })
   }
 
-  it('fires again in the next window period while the condition holds', async () => {
+  it('fires once per window even when the condition lasts past a minute boundary', async () => {
+    const { alerts, feed, clock } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 1 }))
+    clock.t = Math.ceil(clock.t / MIN) * MIN - 1000 // a second before a whole minute
+    await feed(line(undefined, {}, 'error'))
+    await feed(line(undefined, {}, 'error'))
+    expect(triggered(alerts)).toHaveLength(1)
+    clock.t += 2000 // the next whole minute: the same errors are still in the rolling window
+    await feed(line(undefined, {}, 'error'))
+    await feed(line(undefined, {}, 'error'))
+    expect(triggered(alerts)).toHaveLength(1)
+  })
+
+  it('fires again once a window has passed since its alert while the condition holds', async () => {
     const { alerts, feed, clock } = setup(rule('errors', { level: 'error', measure: 'count', windowMs: MIN, over: '1m', above: 1 }))
     await feed(line(undefined, {}, 'error'))
     await feed(line(undefined, {}, 'error'))
-    clock.t = Math.ceil(clock.t / MIN) * MIN + 1 // next aligned period
+    clock.t += MIN - 10_000
     await feed(line(undefined, {}, 'error'))
+    expect(triggered(alerts)).toHaveLength(1)
+    clock.t += 10_000
     await feed(line(undefined, {}, 'error'))
-    expect(triggered(alerts)).toHaveLength(2)
+    const [first, second] = triggered(alerts)
+    expect(second).toMatchObject({ rule: 'errors', value: 2 })
+    expect(Date.parse(second?.windowStart as string) - Date.parse(first?.windowStart as string)).toBe(MIN)
   })
 
   it('batches the lines of one turn into one evaluation', async () => {

@@ -4,8 +4,9 @@
  * value is folded into that rule's pending batch (constant work, no I/O).
  * On the next turn of the event loop (or after `batchMs`) each rule with a
  * pending batch makes one store round trip that adds the batch and returns
- * the window's figures; a rule above its threshold claims the window period,
- * and only the claimant produces the alert lines.
+ * the window's figures; a rule above its threshold claims the rule for one
+ * window length, and only the claimant produces the alert lines: one alert
+ * per rule and window, even when the condition lasts across many evaluations.
  */
 import { matchAlerts } from '../../router/alerts.js'
 import { compileRouter, type CompiledRouter } from '../../router/route.js'
@@ -115,9 +116,8 @@ export class AlertEvaluator {
       const figures = await store.add({ rule: rule.name, windowMs, histogram: isPercentile(rule.when.measure) }, batch, time)
       const value = measureOf(rule.when.measure, figures)
       if (value === undefined || !(value > rule.when.above)) return []
-      const windowStart = windowStartOf(time, windowMs)
-      if (!(await store.claim(rule.name, windowStart, windowMs))) return []
-      const lines = alertLines(catalog, rule, value, windowStart, time)
+      if (!(await store.claim(rule.name, windowMs))) return []
+      const lines = alertLines(catalog, rule, value, windowStartOf(time, windowMs), time)
       for (const alert of lines) this.options.onAlert(alert)
       return lines
     } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { addToBins } from './histogram.js'
 import type { WindowBatch, WindowSpec, WindowStore } from './store.js'
-import { bucketCountOf, bucketMsOf, bucketStartOf, emptyFigures, type WindowFigures } from './window.js'
+import { bucketStartOf, emptyFigures, windowStartOf, type WindowFigures } from './window.js'
 
 interface Bucket {
   start: number
@@ -27,7 +27,7 @@ export class MemoryWindowStore implements WindowStore {
   /** The synchronous core of `add`. */
   addNow(spec: WindowSpec, batch: WindowBatch, time: number): WindowFigures {
     const start = bucketStartOf(time, spec.windowMs)
-    const oldest = start - (bucketCountOf(spec.windowMs) - 1) * bucketMsOf(spec.windowMs)
+    const oldest = windowStartOf(time, spec.windowMs)
     const buckets = (this.windows.get(spec.rule) ?? []).filter((b) => b.start >= oldest)
     let bucket = buckets.find((b) => b.start === start)
     if (bucket === undefined) {
@@ -52,12 +52,11 @@ export class MemoryWindowStore implements WindowStore {
     return total
   }
 
-  async claim(rule: string, windowStart: number, ttlMs: number): Promise<boolean> {
+  async claim(rule: string, ttlMs: number): Promise<boolean> {
     const now = this.now()
-    for (const [key, until] of this.claims) if (until <= now) this.claims.delete(key)
-    const key = `${rule}:${windowStart}`
-    if (this.claims.has(key)) return false
-    this.claims.set(key, now + ttlMs)
+    const until = this.claims.get(rule)
+    if (until !== undefined && until > now) return false
+    this.claims.set(rule, now + ttlMs)
     return true
   }
 

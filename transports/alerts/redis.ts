@@ -2,7 +2,7 @@
  * Windows in Redis, shared by every process and machine that uses the same
  * Redis and prefix: one time-bucketed hash per rule and bucket (count, sum,
  * max and, for percentiles, histogram bins), expiring after the window. The
- * one-alert-per-window claim is `SET <prefix>alert:<rule>:<windowStart> NX PX`.
+ * one-alert-per-window claim is `SET <prefix>alert:<rule> NX PX <window>`.
  */
 import { Redis } from 'ioredis'
 import { AlertStoreError } from './errors.js'
@@ -72,9 +72,9 @@ export class RedisWindowStore implements WindowStore {
     return parseFigures(reply)
   }
 
-  async claim(rule: string, windowStart: number, ttlMs: number): Promise<boolean> {
+  async claim(rule: string, ttlMs: number): Promise<boolean> {
     try {
-      const answer = await this.redis.set(`${this.prefix}alert:${rule}:${windowStart}`, String(Date.now()), 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
+      const answer = await this.redis.set(`${this.prefix}alert:${rule}`, String(Date.now()), 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
       return answer === 'OK'
     } catch (error) {
       throw new AlertStoreError(`could not claim the alert of "${rule}" in Redis`, error)

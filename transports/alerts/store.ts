@@ -27,7 +27,11 @@ export interface WindowStore {
   readonly shared: boolean
   /** adds `batch` to the bucket of `time`, then returns the figures of the rolling window ending at `time` */
   add(spec: WindowSpec, batch: WindowBatch, time: number): Promise<WindowFigures>
-  /** true for exactly one caller per rule and window period (until `ttlMs` passes) */
-  claim(rule: string, windowStart: number, ttlMs: number): Promise<boolean>
+  /**
+   * true for exactly one caller per rule until `ttlMs` (the rule's window) has
+   * passed since that claim: one alert per rule and window, however the
+   * condition lasts and wherever the window's boundaries fall
+   */
+  claim(rule: string, ttlMs: number): Promise<boolean>
   close(): Promise<void>
 }

@@ -23,9 +23,9 @@ export function bucketStartOf(time: number, windowMs: number): number {
   return Math.floor(time / size) * size
 }
 
-/** Start of the aligned window period `time` falls in: one alert per rule and period. */
+/** Start of the rolling window that ends in the bucket of `time`: its oldest bucket's start. */
 export function windowStartOf(time: number, windowMs: number): number {
-  return Math.floor(time / windowMs) * windowMs
+  return bucketStartOf(time, windowMs) - (bucketCountOf(windowMs) - 1) * bucketMsOf(windowMs)
 }
 
 /** What a rolling window holds: enough for every measure. */
