@@ -5,24 +5,28 @@
 import { resolve } from 'node:path'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import { CatalogInvalidError, CatalogNotFoundError } from '../schema/catalog-errors.js'
-import { formatDiagnostic, type Diagnostic } from '../schema/diagnostics.js'
+import type { Diagnostic } from '../schema/diagnostics.js'
 import { loadCatalog } from '../schema/load.js'
+import { printDiagnostic, type DiagnosticStyle } from './annotations.js'
 import type { Output } from './output.js'
 
 export const DEFAULT_CATALOG = 'events.catalog.yaml'
 export const DEFAULT_OUT = 'generated'
 
-/** The catalog, or `undefined` after the reason was printed (the command then exits 1). */
-export function loadForCommand(out: Output, cwd: string, file: string): CompiledCatalog | undefined {
+/**
+ * The catalog, or `undefined` after the reason was printed (the command then exits 1).
+ * `style: 'github'` prints the diagnostics as workflow annotations.
+ */
+export function loadForCommand(out: Output, cwd: string, file: string, style: DiagnosticStyle = 'text'): CompiledCatalog | undefined {
   let printed: Diagnostic[] = []
   try {
     const result = loadCatalog(resolve(cwd, file))
     printed = result.diagnostics
-    for (const d of result.diagnostics) out.note(formatDiagnostic(d))
+    for (const d of result.diagnostics) printDiagnostic(out, d, style, cwd)
     return result.compiled
   } catch (error) {
     if (error instanceof CatalogInvalidError) {
-      for (const d of error.diagnostics) if (!printed.includes(d)) out.note(formatDiagnostic(d))
+      for (const d of error.diagnostics) if (!printed.includes(d)) printDiagnostic(out, d, style, cwd)
       const errors = error.diagnostics.filter((d) => d.severity === 'error').length
       out.error(`${file} is invalid (${errors} error${errors === 1 ? '' : 's'}); fix the catalog and run again`)
       return undefined

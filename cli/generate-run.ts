@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import { generateFiles, type GeneratedFile } from '../schema/generate/index.js'
 import { DEFAULT_CATALOG, DEFAULT_OUT, loadForCommand } from './catalog.js'
+import type { DiagnosticStyle } from './annotations.js'
 import type { Output } from './output.js'
 
 /** `--catalog`, `--out` and `--runtime-import`, described for the command at hand. */
@@ -37,8 +38,13 @@ export interface GeneratedOutput {
 }
 
 /** The catalog's generated files, or `undefined` after the reason was printed (the command then exits 1). */
-export function generateForCommand(out: Output, cwd: string, values: GenerateValues): GeneratedOutput | undefined {
-  const compiled = loadForCommand(out, cwd, values.catalog)
+export function generateForCommand(
+  out: Output,
+  cwd: string,
+  values: GenerateValues,
+  style: DiagnosticStyle = 'text',
+): GeneratedOutput | undefined {
+  const compiled = loadForCommand(out, cwd, values.catalog, style)
   if (compiled === undefined) return undefined
   const files = generateFiles(compiled, { catalogFile: values.catalog, runtimeImport: values['runtime-import'] })
   return { compiled, files, outDir: resolve(cwd, values.out) }

@@ -1,3 +1,4 @@
+import { annotation } from '../annotations.js'
 import { defineCommand } from '../command.js'
 import { checkAgainstBase, parseFormat } from '../diff/report.js'
 import { eventCount, generateForCommand, generateOptions } from '../generate-run.js'
@@ -12,15 +13,20 @@ export const checkCommand = defineCommand({
   options: {
     ...generateOptions({ catalog: 'the catalog to check', out: 'where the generated files are' }),
     base: { type: 'string', valueName: 'REF', description: 'also fail on breaking changes since this git ref without a version bump' },
-    format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'how --base prints changes: text, or github (workflow annotations)' },
+    format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text, or github: catalog problems, stale files and --base changes as workflow annotations' },
   },
   async run({ values, out, cwd }) {
     const format = parseFormat(values.format, ['text', 'github'], 'check')
-    const generated = generateForCommand(out, cwd, values)
+    const generated = generateForCommand(out, cwd, values, format === 'github' ? 'github' : 'text')
     if (generated === undefined) return 1
     const { compiled, files, outDir } = generated
     const problems = compareGenerated(cwd, outDir, files).filter((s) => s.state !== 'fresh')
-    for (const p of problems) out.note(`${p.display} is ${p.state}: run \`linecast generate\``)
+    for (const p of problems) {
+      if (format === 'github') {
+        const message = `${p.display} is ${p.state}: run \`linecast generate\` and commit the result`
+        out.line(annotation('error', { file: p.display }, `linecast ${p.state} file`, message))
+      } else out.note(`${p.display} is ${p.state}: run \`linecast generate\``)
+    }
     if (problems.length > 0) out.error(`${problems.length} generated file${problems.length === 1 ? ' is' : 's are'} out of date`)
     const compatible = values.base === undefined || (await checkAgainstBase(out, { cwd, catalog: values.catalog, base: values.base, format }))
     if (problems.length > 0 || !compatible) return 1

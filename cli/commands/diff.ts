@@ -22,7 +22,7 @@ export const diffCommand = defineCommand({
     if (values.base === undefined) throw new UsageError('--base REF is required: the git ref to compare the catalog with', 'diff')
     const format = parseFormat(values.format, DIFF_FORMATS, 'diff')
     const comparison = await compareWithBase(cwd, values.catalog, values.base)
-    if (!reportInputs(out, comparison)) return 1
+    if (!reportInputs(out, comparison, format, cwd)) return 1
     printComparison(out, comparison, format)
     return 0
   },

@@ -4,6 +4,7 @@
  * (`::error file=...,line=...,col=...::message`) that annotate the pull request.
  */
 import type { GatedChange } from '../../schema/diff/index.js'
+import { annotation } from '../annotations.js'
 import type { BaseComparison } from './compare.js'
 
 export const DIFF_FORMATS = ['text', 'json', 'github'] as const
@@ -76,15 +77,6 @@ export function renderJson(comparison: BaseComparison): string {
   )
 }
 
-/** Workflow command escaping: the message part, then the stricter property part. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
-}
-
 function annotationKind(change: GatedChange): 'error' | 'warning' | 'notice' {
   if (change.impact !== 'breaking') return 'notice'
   return change.accepted === true ? 'warning' : 'error'
@@ -95,8 +87,7 @@ export function githubAnnotation(change: GatedChange): string {
   const { file, line, column } = change.currentLocation
   const title = change.impact === 'breaking' ? `breaking change: ${change.code}` : `${change.impact}: ${change.code}`
   const where = change.side === 'base' ? ` (was at ${change.location.file}:${change.location.line})` : ''
-  const properties = `file=${escapeProperty(file)},line=${line},col=${column},title=${escapeProperty(`linecast ${title}`)}`
-  return `::${annotationKind(change)} ${properties}::${escapeData(`${change.message}${where}${verdictText(change)}`)}`
+  return annotation(annotationKind(change), { file, line, column }, `linecast ${title}`, `${change.message}${where}${verdictText(change)}`)
 }
 
 export function renderGithub(comparison: BaseComparison): string[] {

@@ -1,6 +1,6 @@
 /** Printing a comparison for `linecast diff`, and the compatibility gate of `linecast check --base`. */
-import { formatDiagnostic } from '../../schema/diagnostics.js'
 import { rejectedChanges } from '../../schema/diff/index.js'
+import { printDiagnostic } from '../annotations.js'
 import { UsageError } from '../errors.js'
 import type { Output } from '../output.js'
 import { compareWithBase, type BaseComparison } from './compare.js'
@@ -11,13 +11,16 @@ export function parseFormat(value: string, allowed: readonly DiffFormat[], comma
   throw new UsageError(`--format must be one of ${allowed.join(', ')}, got '${value}'`, command)
 }
 
-/** Problems reading either side; returns false when the current catalog is invalid (nothing to compare). */
-export function reportInputs(out: Output, comparison: BaseComparison): boolean {
+/**
+ * Problems reading either side; returns false when the current catalog is
+ * invalid (nothing to compare). In the github format its errors are annotations.
+ */
+export function reportInputs(out: Output, comparison: BaseComparison, format: DiffFormat = 'text', cwd = '.'): boolean {
   if (comparison.baseMissing) out.warn(`${comparison.repoPath} does not exist at ${comparison.ref}: every event counts as new`)
   const baseErrors = comparison.baseErrors.length
   if (baseErrors > 0)
     out.warn(`the catalog at ${comparison.ref} has ${baseErrors} error${baseErrors === 1 ? '' : 's'}; compared what could be read`)
-  for (const d of comparison.currentErrors) out.note(formatDiagnostic(d))
+  for (const d of comparison.currentErrors) printDiagnostic(out, d, format === 'github' ? 'github' : 'text', cwd)
   if (comparison.currentErrors.length === 0) return true
   out.error(`${comparison.repoPath} is invalid; fix the catalog and run again`)
   return false
@@ -42,7 +45,7 @@ export interface BaseCheckOptions {
  */
 export async function checkAgainstBase(out: Output, options: BaseCheckOptions): Promise<boolean> {
   const comparison = await compareWithBase(options.cwd, options.catalog, options.base)
-  if (!reportInputs(out, comparison)) return false
+  if (!reportInputs(out, comparison, options.format, options.cwd)) return false
   const rejected = rejectedChanges(comparison.changes)
   if (options.format === 'github') for (const line of renderGithub(comparison)) out.line(line)
   else
