@@ -5,42 +5,18 @@
 import { ANALYTICS_DESTINATION_KINDS, type PropertySpec } from './compiled.js'
 import { defaultLevel } from './compile.js'
 import type { CatalogModel, EventModel } from './model.js'
+import { endsInPastTense, suggestPastTenseName } from './past-tense.js'
 import { piiEntries } from './pii.js'
 import { reachedDestinations } from './reach.js'
 import type { Reporter } from './report.js'
+
+export { endsInPastTense, isPastTense } from './past-tense.js'
 
 export interface LintRule {
   code: string
   severity: 'error' | 'warning'
   summary: string
   check(model: CatalogModel, report: Reporter): void
-}
-
-/** Irregular past participles accepted as the last word of an event name. */
-const IRREGULAR_PAST = new Set(
-  (
-    'been bid bought bound brought built caught chosen cut dealt done drawn driven eaten fallen fed felt found ' +
-    'forgotten frozen given gone got gotten grown held hidden hit hung kept known laid led left lent let lit lost ' +
-    'made meant met paid put quit read ridden run said seen sent set shown shut sold spent split spoken stolen stood ' +
-    'struck stuck taken taught thought thrown told torn understood undone woken won worn written'
-  ).split(' '),
-)
-const VERB_PREFIXES = ['re', 'un', 'over', 'pre', 'out', 'mis', 'with', 'up']
-/** A trailing particle (`signed_up`, `logged_in`) defers to the word before it. */
-const PARTICLES = new Set(['up', 'in', 'out', 'off', 'on', 'down', 'over', 'back', 'through', 'away'])
-
-export function isPastTense(word: string): boolean {
-  if (word.length > 3 && word.endsWith('ed')) return true
-  if (IRREGULAR_PAST.has(word)) return true
-  return VERB_PREFIXES.some((prefix) => word.startsWith(prefix) && IRREGULAR_PAST.has(word.slice(prefix.length)))
-}
-
-/** `logo_generated`, `user_signed_up`: the action word is past tense. */
-export function endsInPastTense(name: string): boolean {
-  const words = name.split('_').filter((w) => w !== '')
-  let last = words.pop()
-  while (last !== undefined && PARTICLES.has(last) && words.length > 0) last = words.pop()
-  return last !== undefined && isPastTense(last)
 }
 
 const namesHappenings = (event: EventModel): boolean => event.kind === 'analytics' || event.kind === 'audit'
@@ -87,7 +63,7 @@ export const LINT_RULES: readonly LintRule[] = [
           event.source,
           ['events', event.name],
           'LC_EVENT_NAME_TENSE',
-          `event \`${event.name}\` should be named noun_past_tense, e.g. \`${event.name.replace(/_[a-z0-9]+$/, '')}_created\`: say what happened, to what`,
+          `event \`${event.name}\` should be named noun_past_tense, e.g. \`${suggestPastTenseName(event.name)}\`: say what happened, to what`,
           'key',
         )
       }
