@@ -1257,6 +1257,7 @@ export const compiled: CompiledCatalog = {
         "from": "${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
         "host": "${SMTP_HOST}",
         "pass": "${SMTP_PASS}",
+        "port": "${SMTP_PORT:-587}",
         "to": "${REPORT_EMAIL_TO}",
         "user": "${SMTP_USER}"
       }
