@@ -177,6 +177,8 @@ describe('alert windows (memory store, injected clock)', () => {
       window: '1h',
       msg: 'AI spend 12 USD over 1h is 1.2x the usual 10 USD (alert cost_anomaly)',
     })
+    // like every line: level, time, service, eventId, event first
+    expect(Object.keys(alerts[0]?.line ?? {}).slice(0, 5)).toEqual(['level', 'time', 'service', 'eventId', 'event'])
   })
 
   it('drops a batch the store cannot take and says so through onError', async () => {

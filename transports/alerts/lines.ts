@@ -52,13 +52,13 @@ export function alertLines(catalog: CompiledCatalog, rule: AlertRule, value: num
   const to = ruleDestinations(catalog, rule)
   if (!isCostRule(catalog, rule) || catalog.events['cost_anomaly_detected'] === undefined) return [{ line: triggered, to }]
   const ratio = rule.when.above > 0 ? figure(value / rule.when.above) : 0
-  const { level: _level, eventId: _id, event: _event, msg: _msg, ...figures } = triggered
+  const { level: _level, time: at, service, eventId: _id, event: _event, msg: _msg, ...figures } = triggered
   return [
     {
       line: {
         level: catalog.events['cost_anomaly_detected']?.level ?? 'warn',
-        time: figures.time,
-        service: figures.service,
+        time: at,
+        service,
         eventId: randomUUID(),
         event: 'cost_anomaly_detected',
         ...figures,
