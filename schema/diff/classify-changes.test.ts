@@ -162,3 +162,29 @@ describe('classifyChanges', () => {
     expect(result.changes.filter((c) => c.impact !== 'addition')).toEqual([])
   })
 })
+
+describe('event renames', () => {
+  const RENAMED = ORDER.replace('  order_placed:', '  order_submitted:').replace('An order was placed.', 'An order was submitted.')
+
+  it('reports a removed and an added event of the same kind and properties as one probable rename', () => {
+    const changes = diff(ORDER, RENAMED)
+    expect(codes(changes)).toEqual(['breaking event_renamed'])
+    expect(changes[0]?.event).toBe('order_placed')
+    expect(changes[0]?.message).toContain('`order_placed` was removed and `order_submitted` added with the same properties: probably a rename')
+    expect(changes[0]?.location).toMatchObject({ file: 'events.catalog.yaml', line: 9, column: 3 })
+    expect(changes[0]?.accepted).toBe(false)
+    expect(changes[0]?.verdict).toContain('mark `order_placed` `deprecated:` first')
+  })
+
+  it('accepts the rename when the old event was deprecated at base', () => {
+    const deprecated = ORDER.replace('    distinctId: userId', '    deprecated: use order_submitted\n    distinctId: userId')
+    const changes = diff(deprecated, RENAMED)
+    expect(codes(changes)).toEqual(['breaking event_renamed'])
+    expect(changes[0]?.accepted).toBe(true)
+  })
+
+  it('keeps removal and addition apart when the properties differ', () => {
+    const other = RENAMED.replace('      note: { type: string, optional: true }\n', '')
+    expect(codes(diff(ORDER, other))).toEqual(['breaking event_removed', 'addition event_added'])
+  })
+})

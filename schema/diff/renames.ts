@@ -2,8 +2,10 @@
  * A property removed and another of the same type added on the same object is
  * most likely a rename. Pairs are made in declaration order; a candidate with
  * the same spec (descriptions aside) wins over one that merely shares the type.
+ * An event removed and another added with the same kind and the same
+ * properties is most likely a rename too.
  */
-import type { PropertySpec } from '../compiled.js'
+import type { CompiledEvent, PropertySpec } from '../compiled.js'
 
 export interface RenamePair {
   from: string
@@ -40,6 +42,30 @@ export function pairRenames(
     if (to === undefined) continue
     free.delete(to)
     pairs.push({ from, to })
+  }
+  return pairs
+}
+
+/** The properties of an event, descriptions aside, in name order. */
+function propertiesShape(event: CompiledEvent): string {
+  return JSON.stringify(
+    Object.keys(event.properties)
+      .sort()
+      .map((name) => [name, withoutDescription(event.properties[name] as PropertySpec)]),
+  )
+}
+
+/** Removed and added events paired as renames: same kind, at least one property, the same properties. */
+export function pairEventRenames(removed: readonly CompiledEvent[], added: readonly CompiledEvent[]): RenamePair[] {
+  const free = new Set(added.map((e) => e.name))
+  const pairs: RenamePair[] = []
+  for (const old of removed) {
+    if (Object.keys(old.properties).length === 0) continue
+    const shape = propertiesShape(old)
+    const to = added.find((e) => free.has(e.name) && e.kind === old.kind && propertiesShape(e) === shape)
+    if (to === undefined) continue
+    free.delete(to.name)
+    pairs.push({ from: old.name, to: to.name })
   }
   return pairs
 }

@@ -15,6 +15,7 @@ export type ChangeImpact = 'breaking' | 'addition' | 'change'
 export const CHANGE_CODES = [
   'event_added',
   'event_removed',
+  'event_renamed',
   'property_added',
   'required_property_added',
   'property_removed',
