@@ -55,7 +55,7 @@ export interface CostReportDeps {
   /** only rows of this event; default every cost event */
   event?: string
   topBrands?: number
-  /** wall clock the report period is computed from; default now */
+  /** wall clock the report period is computed from; default: when the scheduler's job was due, else now */
   now?: () => Date
 }
 
@@ -65,11 +65,26 @@ function periodOf(data: unknown): ScheduledPeriod {
   throw new UnrecoverableError(`cost report job data must be { period: 'day' | 'week' }, got ${JSON.stringify(data)}`)
 }
 
-/** The processor of a cost report job: computes the last complete period's report and writes it. */
-export function costReportProcessor(deps: CostReportDeps): (job: Pick<Job, 'data'>) => Promise<CostReport> {
+/** What the processor reads of a job: its data and, for a scheduler's job, when it was due. */
+export type CostReportJob = Pick<Job, 'data'> & { timestamp?: number; opts?: { delay?: number } }
+
+/**
+ * When a scheduler's job was due: BullMQ creates it `opts.delay` ms ahead of
+ * its time. A run picked up late (workers down over midnight) still reports
+ * the period before its schedule, so no day is skipped or reported twice.
+ */
+export function dueTime(job: CostReportJob): Date | undefined {
+  const { timestamp } = job
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return undefined
+  const delay = job.opts?.delay
+  return new Date(timestamp + (typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? delay : 0))
+}
+
+/** The processor of a cost report job: computes the report of the last complete period before the run was due and writes it. */
+export function costReportProcessor(deps: CostReportDeps): (job: CostReportJob) => Promise<CostReport> {
   return async (job) => {
     const period = periodOf(job.data)
-    const window = lastCompletePeriod(period, (deps.now ?? (() => new Date()))())
+    const window = lastCompletePeriod(period, deps.now?.() ?? dueTime(job) ?? new Date())
     const { id, pattern } = COST_REPORT_SCHEDULES[period]
     return withMonitor(
       { slug: id, schedule: pattern, timezone: 'UTC', maxRuntime: MAX_RUNTIME_MINUTES },

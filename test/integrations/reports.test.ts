@@ -136,6 +136,14 @@ describe('scheduled cost reports', () => {
     expect(started).toMatchObject({ slug: 'linecast-cost-report-daily', schedule: '0 8 * * *', timezone: 'UTC' })
   })
 
+  it('a run picked up late reports the period before its schedule was due, not before the time it ran', async () => {
+    const { log } = captureLogger()
+    const run = costReportProcessor({ db: pool, logger: log, table })
+    // created by the scheduler at 07:59:59.500, due 500 ms later; run long after
+    const report = await run({ data: { period: 'day' }, timestamp: Date.parse('2025-03-04T07:59:59.500Z'), opts: { delay: 500 } })
+    expect(report).toEqual(DAY)
+  })
+
   it('a weekly run reports the previous Monday-to-Monday week', async () => {
     const { log } = captureLogger()
     const run = costReportProcessor({ db: pool, logger: log, table, now: () => new Date('2025-03-10T08:00:00Z') })
