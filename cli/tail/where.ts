@@ -23,7 +23,15 @@ export function parseWhere(text: string): WhereClause {
       `--where '${text}' is not understood; write field, operator, value, e.g. --where 'cost>0.05' (operators: = != > >= < <= ~)`,
     )
   }
-  return { field: match[1] as string, op: match[2] as WhereOp, value: unquote(match[3]) }
+  const op = match[2] as WhereOp
+  const raw = match[3]
+  if (/^[=<>!~]/.test(raw) || (raw === '' && op !== '=' && op !== '!=')) {
+    throw new TailUsageError(
+      `--where '${text}' has ${raw === '' ? 'no value after' : 'a second operator after'} \`${op}\`; write one operator and a value, ` +
+        `e.g. --where 'cost>0.05' (quote a value that starts with an operator: --where "msg='<none>'")`,
+    )
+  }
+  return { field: match[1] as string, op, value: unquote(raw) }
 }
 
 function unquote(value: string): string {
