@@ -14,7 +14,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, { severity: 'error' | 'wa
   LC_EMPTY_ENUM: { severity: 'error', summary: 'an enum property (or multivariate flag) lists no values' },
   LC_DUPLICATE_VALUE: { severity: 'error', summary: 'an enum lists the same value twice' },
   LC_INVALID_PROPERTY_NAME: { severity: 'error', summary: 'a property or context field name is not an identifier' },
-  LC_RESERVED_PROPERTY: { severity: 'error', summary: 'a property uses a field name every line carries (level, time, msg, event, ...)' },
+  LC_RESERVED_PROPERTY: { severity: 'error', summary: 'a property or context field uses a field name every line carries (level, time, msg, event, ...)' },
   LC_INVALID_EVENT_NAME: { severity: 'error', summary: 'an event, alert or flag name is not snake_case' },
   LC_SAMPLE_RANGE: { severity: 'error', summary: '`sample` is outside 0..1' },
   LC_UNKNOWN_DESTINATION_KIND: { severity: 'error', summary: 'a destination kind linecast has no sink for' },

@@ -1,4 +1,5 @@
 /** The top level of a catalog file. */
+import { RESERVED_FIELDS } from '../compiled.js'
 import type { CatalogModel, CatalogPart } from '../model.js'
 import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
@@ -87,6 +88,13 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     model.context.forEach((field, index) => {
       if (!PROPERTY_NAME.test(field))
         ctx.report.error(ctx.source, ['context', index], 'LC_INVALID_PROPERTY_NAME', `context field \`${field}\` is not an identifier; use letters, digits and _`)
+      else if ((RESERVED_FIELDS as readonly string[]).includes(field))
+        ctx.report.error(
+          ctx.source,
+          ['context', index],
+          'LC_RESERVED_PROPERTY',
+          `context field \`${field}\` collides with the \`${field}\` field every line carries; rename it (reserved: ${RESERVED_FIELDS.join(', ')})`,
+        )
     })
     model.destinations = readDestinations(ctx, root.destinations)
     model.routes = readRoutes(ctx, root.routes)
