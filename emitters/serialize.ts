@@ -7,6 +7,7 @@
  */
 import type { CompiledEvent, PropertySpec } from '../schema/compiled.js'
 import type { LogContext } from './context.js'
+import { isReservedField, writableContextFields } from './stamp.js'
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 
@@ -93,14 +94,14 @@ function compileContextSerializer(
     return (context, props) => {
       let s = ''
       for (const k in context) {
-        if (props[k] !== undefined) continue
+        if (props[k] !== undefined || isReservedField(k)) continue
         const json = stringifyValue(context[k])
         if (json !== undefined) s += ',' + quote(k) + ':' + json
       }
       return s
     }
   }
-  const keys = [...fields]
+  const keys = writableContextFields(fields)
   const prefixes = keys.map((k) => ',' + quote(k) + ':')
   const n = keys.length
   return (context, props) => {
