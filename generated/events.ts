@@ -1404,7 +1404,8 @@ export const compiled: CompiledCatalog = {
         }
       },
       "to": [
-        "audit"
+        "audit",
+        "posthog"
       ],
       "version": 1
     },

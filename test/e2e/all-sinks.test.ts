@@ -154,9 +154,9 @@ describe('every destination of the shipped catalog at once', () => {
       expect(crash.user?.id).toBe('user-1')
       expect(crash.tags?.requestId).toBe('req-1')
 
-      // PostHog: analytics lines routed by `to:` (signups, logos, the failed payment), uuid = eventId
+      // PostHog: the lines routed there by `to:` (signups, logos, AI calls, the failed payment), uuid = eventId
       const captured = posthogMessages(posthog.requests)
-      expect(sorted(captured.map((m) => m.uuid as string))).toEqual(sorted([...signups, ...logos, ...payments]))
+      expect(sorted(captured.map((m) => m.uuid as string))).toEqual(sorted([...signups, ...logos, ...costs, ...payments]))
       expect(captured.every((m) => m.distinct_id === 'user-1')).toBe(true)
       expect(JSON.stringify(captured)).not.toContain('ada+')
 
