@@ -99,6 +99,14 @@ export function readEvent(ctx: ReadContext, name: string, value: unknown, path: 
   else if (deprecated === true) event.deprecated = 'deprecated'
   else if (deprecated !== undefined && deprecated !== false)
     wrongType(ctx, [...path, 'deprecated'], 'the reason as a string (e.g. "replaced by logo_batch_generated") or true', deprecated)
+  if (event.deprecated !== undefined && Object.hasOwn(event.properties, 'deprecated'))
+    ctx.report.error(
+      ctx.source,
+      [...path, 'properties', 'deprecated'],
+      'LC_RESERVED_PROPERTY',
+      `property \`deprecated\` collides with the \`deprecated: true\` every line of the deprecated event \`${name}\` carries; rename it`,
+      'key',
+    )
   if (map.audit !== undefined) {
     const audit = readAudit(ctx, map.audit, [...path, 'audit'])
     if (audit) event.audit = audit
