@@ -1,9 +1,10 @@
 /**
  * After the service and its logger are closed (the transport worker holds
  * the embedded PGlite while it runs): what this run wrote to audit_log, and
- * the cost report over it, written as `cost_report_generated`.
+ * the cost report over it, written as `cost_report_generated`, run as the
+ * `daily-cost-report` cron monitor (cron_job_started / cron_job_completed).
  */
-import { generateCostReport, type CostReport, type LinecastLogger, type ReportEvents } from 'linecast'
+import { generateCostReport, withMonitor, type CostReport, type CronEvents, type LinecastLogger, type ReportEvents } from 'linecast'
 import { DEFAULT_PGLITE_DIR } from '../../transports/audit-log/index.js'
 import { openAuditDatabase } from '../commands/audit-database.js'
 
@@ -19,7 +20,7 @@ export interface AuditFindings {
 
 export async function readAuditAndReport(
   context: { cwd: string; env: NodeJS.ProcessEnv; since: Date; aiCallIds: readonly string[] },
-  logger: LinecastLogger<ReportEvents>,
+  logger: LinecastLogger<ReportEvents & CronEvents>,
 ): Promise<AuditFindings> {
   const databaseUrl = context.env['DATABASE_URL'] || undefined
   const { db, close } = await openAuditDatabase(
@@ -34,7 +35,11 @@ export async function readAuditAndReport(
     for (const row of byAction.rows as Array<{ action: string; rows: number }>) rowsByAction[row.action] = row.rows
     const found = await db.query('select count(*)::int as rows from audit_log where id = any($1::uuid[])', [[...context.aiCallIds]])
     const aiCallRows = (found.rows[0] as { rows: number } | undefined)?.rows ?? 0
-    const report = await generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', logger })
+    const report = await withMonitor(
+      { slug: 'daily-cost-report', schedule: '0 8 * * *', maxRuntime: 5 },
+      () => generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', logger }),
+      { logger },
+    )
     return { where: databaseUrl !== undefined ? 'Postgres (DATABASE_URL)' : `PGlite ${DEFAULT_PGLITE_DIR}`, rowsByAction, aiCallRows, report }
   } finally {
     await close()

@@ -105,6 +105,7 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
       throwawayQueue: true,
       adminToken,
       provider: { failEveryNthImageCall: 3 },
+      posthog: { apiKey: env.POSTHOG_API_KEY, host: env.POSTHOG_HOST },
     })
     log.info({ url: service.url, jobs: service.jobs.mode }, `brand-api listening on ${service.url}`)
 
@@ -126,6 +127,7 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
       seconds: Math.round(seconds * 1000) / 1000,
       jobs: { ...service.jobs.counts(), mode: service.jobs.mode },
       alertWindows: redisUp ? 'redis' : 'per-process',
+      schedulers: service.schedulers,
       statuses: ai.statuses,
       ai: { calls: ai.aiCallIds.length, cost: ai.aiCost },
       costRule: costRuleOf(),

@@ -10,6 +10,8 @@ export interface DemoSummary {
   jobs: JobCounts & { mode: 'bullmq' | 'inline' }
   /** where alert windows live */
   alertWindows: 'redis' | 'per-process'
+  /** the cost report job schedulers registered on the run's queue (BullMQ only) */
+  schedulers: string[]
   statuses: Record<string, number>
   events: Record<string, number>
   ai: { calls: number; cost: number }
@@ -33,6 +35,7 @@ export function renderSummary(s: DemoSummary): string[] {
     `linecast demo: ${s.requests} requests in ${s.seconds.toFixed(1)} s against ${s.url}`,
     `  responses   ${pairs(s.statuses)}`,
     `  jobs        ${s.jobs.mode === 'bullmq' ? 'BullMQ' : 'inline (no Redis)'}: ${s.jobs.completed} completed, ${s.jobs.retried} retried, ${s.jobs.failed} failed`,
+    ...(s.schedulers.length > 0 ? [`  schedules   ${s.schedulers.join(', ')} (cost reports; the run's queue is removed at the end)`] : []),
     `  AI cost     ${usd(s.ai.cost)} over ${s.ai.calls} calls (cost report: ${usd(s.report.total)}, ${s.report.calls} calls, ${s.report.failedCalls} failed)`,
     `  audit_log   ${s.audit.where}: ${pairs(s.audit.rowsByAction) || 'no rows'}; ${s.audit.aiCallRows} of ${s.ai.calls} ai_api_call lines stored`,
   ]

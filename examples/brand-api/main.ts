@@ -15,7 +15,13 @@ await migrateDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { d
 
 // signals are handled below, so requests and jobs finish before the logger closes
 const log = createLogger({ catalog, delivery: { handleSignals: false } })
-const service = await startService({ log, redisUrl: env.REDIS_URL, port: Number(env.PORT ?? 3000), adminToken: env.ADMIN_TOKEN })
+const service = await startService({
+  log,
+  redisUrl: env.REDIS_URL,
+  port: Number(env.PORT ?? 3000),
+  adminToken: env.ADMIN_TOKEN,
+  posthog: { apiKey: env.POSTHOG_API_KEY, host: env.POSTHOG_HOST },
+})
 log.info({ url: service.url, jobs: service.jobs.mode }, `brand-api listening on ${service.url}`)
 
 const stop = async (): Promise<void> => {

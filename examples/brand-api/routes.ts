@@ -6,8 +6,10 @@
 import { Router, type Request } from 'express'
 import { withContext } from 'linecast'
 import type { LogoGenerationRequested } from '../../generated/events.js'
+import { findBrand } from './brand-queries.js'
 import type { GenerationDeps } from './deps.js'
 import { InvalidRequestError, StorageUnavailableError } from './errors.js'
+import type { BrandFlags } from './flags.js'
 import { generateBrandNames, generatePalette, type LogoModel } from './generation.js'
 import type { JobRunner } from './jobs/types.js'
 
@@ -16,6 +18,7 @@ const ENTRY_POINTS = ['onboarding', 'dashboard', 'template'] as const
 
 export interface RouteDeps extends GenerationDeps {
   jobs: JobRunner
+  flags: BrandFlags
 }
 
 /** The caller, from the `X-User-Id` header a gateway would set after authentication. */
@@ -49,31 +52,38 @@ function oneOf<T extends string>(value: unknown, field: string, allowed: readonl
 }
 
 export function brandRoutes(deps: RouteDeps): Router {
-  const { log, brands, jobs } = deps
+  const { log, brands, jobs, flags } = deps
   const router = Router()
 
-  /** Start the wizard: a brand, name ideas and a palette (two AI calls). */
+  /**
+   * Start the wizard: a brand, name ideas and a palette (two AI calls). The
+   * `new_wizard` flag picks the variant: `test` asks for the palette (the
+   * style step) first.
+   */
   router.post('/brands', async (req, res) => {
     const input = body(req)
     const name = text(input.name, 'name')
     const industry = text(input.industry, 'industry', 'general')
     const entryPoint = oneOf(input.entryPoint, 'entryPoint', ENTRY_POINTS, 'dashboard')
     const brand = brands.create({ ownerId: userIdOf(req), name, industry })
+    const wizard = await flags.newWizard(userIdOf(req) ?? brand.id)
     await withContext({ brandId: brand.id }, async () => {
+      log.info({ flag: 'new_wizard', variant: wizard }, `wizard variant ${wizard}`)
       log.emit.wizardStarted({ brandId: brand.id, entryPoint })
+      if (wizard === 'test') brand.palette = await generatePalette(deps, brand.id, industry)
       brand.nameIdeas = await generateBrandNames(deps, brand.id, name, industry)
-      brand.palette = await generatePalette(deps, brand.id, industry)
+      if (wizard === 'control') brand.palette = await generatePalette(deps, brand.id, industry)
     })
-    res.status(201).json(brand)
+    res.status(201).json({ ...brand, wizard })
   })
 
-  router.get('/brands/:id', (req, res) => {
-    res.json(brands.get(req.params.id))
+  router.get('/brands/:id', async (req, res) => {
+    res.json(await findBrand(deps, req.params.id))
   })
 
   /** Ask for logos: a job on the queue (or inline without Redis); 202 with its id. */
   router.post('/brands/:id/logos', async (req, res) => {
-    const brand = brands.get(req.params.id)
+    const brand = await findBrand(deps, req.params.id)
     const input = body(req)
     const request: LogoGenerationRequested = {
       brandId: brand.id,
@@ -90,7 +100,7 @@ export function brandRoutes(deps: RouteDeps): Router {
 
   /** A short brand video: the expensive job (veo-3 is priced per second). */
   router.post('/brands/:id/video', async (req, res) => {
-    const brand = brands.get(req.params.id)
+    const brand = await findBrand(deps, req.params.id)
     const seconds = integer(body(req).seconds, 'seconds', 8, 1, 60)
     const jobId = await withContext({ brandId: brand.id }, () =>
       jobs.enqueue({ kind: 'render_video', brandId: brand.id, userId: userIdOf(req), seconds }),
@@ -99,8 +109,8 @@ export function brandRoutes(deps: RouteDeps): Router {
   })
 
   /** Export the brand kit. The storage behind it is down: this route always fails with a 500, to show the error path. */
-  router.post('/brands/:id/export', (req) => {
-    const brand = brands.get(req.params.id)
+  router.post('/brands/:id/export', async (req) => {
+    const brand = await findBrand(deps, req.params.id)
     throw new StorageUnavailableError(`brand-kit storage refused the export of ${brand.id}: bucket brand-kits is unavailable`)
   })
 

@@ -1,18 +1,21 @@
 /**
  * The brand API as a running service: jobs on BullMQ when Redis answers (else
- * inline), the app on a port, and an ordered shutdown. The caller owns the
+ * inline) with the daily and weekly cost report schedulers, the feature
+ * flags, the app on a port, and an ordered shutdown. The caller owns the
  * logger: `main.ts` for a real run, `linecast demo` for the demo.
  */
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
+import { Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
-import { createHealthChecks } from 'linecast'
+import { COST_REPORT_QUEUE, createHealthChecks, scheduleCostReports } from 'linecast'
 import { catalog } from '../../generated/events.js'
 import { FakeAIProvider, type FakeProviderOptions } from './ai-provider.js'
 import { createApp } from './app.js'
 import { BrandStore } from './brands.js'
 import type { BrandLog, GenerationDeps } from './deps.js'
+import { serviceFlags } from './flags.js'
 import { bullmqRunner } from './jobs/bullmq.js'
 import { inlineRunner } from './jobs/inline.js'
 import type { JobRunner } from './jobs/types.js'
@@ -33,6 +36,8 @@ export interface ServiceOptions {
   adminToken?: string | undefined
   provider?: FakeProviderOptions
   version?: string
+  /** PostHog for the feature flags; without an apiKey every flag answers its catalog default */
+  posthog?: { apiKey?: string | undefined; host?: string | undefined }
 }
 
 export interface RunningService {
@@ -42,7 +47,9 @@ export interface RunningService {
   /** `unset`: no REDIS_URL; `unreachable`: set but not answering (jobs run inline either way) */
   redis: 'connected' | 'unset' | 'unreachable'
   brands: BrandStore
-  /** stops taking requests, waits for the jobs under way, closes the queue and Redis */
+  /** ids of the cost report job schedulers on the queue (BullMQ only; empty inline) */
+  schedulers: string[]
+  /** stops taking requests, waits for the jobs under way, closes the queues, the flags and Redis */
   close(): Promise<void>
 }
 
@@ -67,12 +74,22 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ? bullmqRunner(deps, { connection, prefix: options.queuePrefix, obliterateOnClose: options.throwawayQueue })
       : inlineRunner(deps)
 
+  // the daily and weekly cost reports, as job schedulers next to the brand jobs (a worker of startCostReports runs them)
+  let reports: Queue | undefined
+  let schedulers: string[] = []
+  if (connection !== undefined) {
+    reports = new Queue(COST_REPORT_QUEUE, { connection, ...(options.queuePrefix !== undefined ? { prefix: options.queuePrefix } : {}) })
+    await scheduleCostReports(reports)
+    schedulers = (await reports.getJobSchedulers()).map((j) => j.key).sort()
+  }
+  const flags = serviceFlags({ ...options.posthog, logger: log })
+
   const health = createHealthChecks({
     version: options.version ?? '1.0.0',
     ...(connection !== undefined ? { redis: connection } : {}),
     queues: jobs.queues,
   })
-  const app = await createApp({ ...deps, jobs, health, adminToken: options.adminToken })
+  const app = await createApp({ ...deps, jobs, flags, health, adminToken: options.adminToken })
   const server: Server = app.listen(options.port ?? 3000, options.host ?? '127.0.0.1')
   await once(server, 'listening')
   const port = (server.address() as AddressInfo).port
@@ -83,6 +100,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     server.closeIdleConnections()
     await stopped
     await jobs.close()
+    if (reports !== undefined) {
+      if (options.throwawayQueue === true) await reports.obliterate({ force: true })
+      await reports.close()
+    }
+    await flags.shutdown()
     if (connection !== undefined) await connection.quit()
   }
   return {
@@ -91,6 +113,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     jobs,
     redis,
     brands: deps.brands,
+    schedulers,
     close: () => (closing ??= close()),
   }
 }

@@ -129,6 +129,32 @@ describe('linecast demo on the embedded default', () => {
     expect(byModel.find((m) => m.model === 'veo-3')?.calls).toBe(4)
   })
 
+  it('runs the cost report as the daily-cost-report cron monitor', () => {
+    const started = byEvent(lines, 'cron_job_started')
+    const completed = byEvent(lines, 'cron_job_completed')
+    expect(started).toHaveLength(1)
+    expect(completed).toHaveLength(1)
+    expect(started[0]).toMatchObject({ slug: 'daily-cost-report', schedule: '0 8 * * *', maxRuntime: 5 })
+    expect(completed[0]).toMatchObject({ slug: 'daily-cost-report', checkInId: started[0]?.checkInId })
+  })
+
+  it('answers the new_wizard flag with its catalog default, without PostHog, for each new brand', () => {
+    const decisions = lines.filter((l) => l.flag === 'new_wizard')
+    expect(decisions).toHaveLength(byEvent(lines, 'wizard_started').length)
+    expect(decisions.length).toBeGreaterThan(0)
+    for (const d of decisions) expect(d).toMatchObject({ variant: 'control', brandId: expect.any(String), requestId: expect.any(String) })
+    expect(lines.filter((l) => l.event === 'linecast.flag_fallback')).toHaveLength(0)
+  })
+
+  it('times each logo job in laps', () => {
+    const timings = lines.filter((l) => l.timer === 'logo job')
+    expect(timings).toHaveLength(byEvent(lines, 'logo_generated').length)
+    for (const t of timings) {
+      expect(t).toMatchObject({ totalMs: expect.any(Number), jobId: expect.any(String) })
+      expect((t.laps as { label: string }[]).map((l) => l.label)).toEqual(['generate', 'store'])
+    }
+  })
+
   it('says once that each vendor destination is off', () => {
     const off = byEvent(lines, 'linecast.destination_off').map((l) => l.destination)
     expect([...off].sort()).toEqual(['betterstack', 'email', 'posthog', 'sentry', 'slack'])
@@ -161,8 +187,11 @@ describe('linecast demo with Redis', () => {
     // the request's context travels with the job through Redis
     for (const line of completed) expect(line).toMatchObject({ requestId: expect.any(String), userId: expect.any(String), brandId: expect.any(String) })
     expect(alertLines(lines, 'cost_anomaly')).toHaveLength(1)
-    const summary = lines.find((l) => 'summary' in l)?.summary as { jobs: { mode: string }; alertWindows: string; audit: { aiCallRows: number } }
+    expect(byEvent(lines, 'cron_job_completed').filter((l) => l.slug === 'daily-cost-report')).toHaveLength(1)
+    const summary = lines.find((l) => 'summary' in l)?.summary as { jobs: { mode: string }; alertWindows: string; audit: { aiCallRows: number }; schedulers: string[] }
     expect(summary).toMatchObject({ jobs: { mode: 'bullmq' }, alertWindows: 'redis', audit: { aiCallRows: 17 } })
+    // the daily and weekly cost report schedulers were registered on the run's queue
+    expect(summary.schedulers).toEqual(['linecast-cost-report-daily', 'linecast-cost-report-weekly'])
   }, 60_000)
 })
 
