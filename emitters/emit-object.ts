@@ -6,16 +6,18 @@
  * A bound helper can be passed around (`const { logoGenerated } = log.emit`).
  *
  * pino loggers are EventEmitters and pino itself calls `this.emit('level-change', …)`:
- * such calls (EventEmitter's own event names, or more than two arguments) go
- * on to EventEmitter's `emit`; every other name is treated as a catalog event.
+ * such calls (EventEmitter's own event names, a catalog event name with more
+ * than three arguments, any other name with more than two) go on to
+ * EventEmitter's `emit`; every other call is a catalog event, whose optional
+ * third argument is its per-call options (emit.ts, EmitCallOptions).
  */
 import { EventEmitter } from 'node:events'
-import type { CompiledEmitters } from './emit.js'
+import type { CompiledEmitters, EmitCallOptions } from './emit.js'
 import type { Writable } from './write.js'
 
 const LOGGER = Symbol('linecast.emit.logger')
 
-type EmitFunction = ((name: string, props: unknown) => void) & { [LOGGER]: Writable }
+type EmitFunction = ((name: string, props: unknown, options?: EmitCallOptions) => void) & { [LOGGER]: Writable }
 
 const EMITTER_EVENTS = new Set(['level-change', 'newListener', 'removeListener', 'error'])
 const emitterEmit = EventEmitter.prototype.emit
@@ -40,21 +42,23 @@ export function emitFactory(compiled: CompiledEmitters): MakeEmit {
       enumerable: true,
       get(this: EmitFunction) {
         const logger = this[LOGGER]
-        const bound = (props: unknown): void => writer(logger, props)
+        const bound = (props: unknown, options?: EmitCallOptions): void => writer(logger, props, options)
         Object.defineProperty(this, helper, { value: bound, enumerable: true })
         return bound
       },
     })
   }
   const dispatch = compiled.dispatch
+  const byName = compiled.byName
 
   return (logger) => {
-    const emit = function emit(name: string, props: unknown): unknown {
-      if (arguments.length > 2 || typeof name !== 'string' || EMITTER_EVENTS.has(name)) {
+    const emit = function emit(name: string, props: unknown, options?: EmitCallOptions): unknown {
+      const n = arguments.length
+      if (typeof name !== 'string' || EMITTER_EVENTS.has(name) || (n > 2 && (n > 3 || byName[name] === undefined))) {
         // eslint-disable-next-line prefer-rest-params
         return emitterEmit.apply(logger, arguments as unknown as [string, ...unknown[]])
       }
-      dispatch(logger, name, props)
+      dispatch(logger, name, props, options)
       return undefined
     } as EmitFunction
     Object.setPrototypeOf(emit, proto)
@@ -62,7 +66,10 @@ export function emitFactory(compiled: CompiledEmitters): MakeEmit {
     for (const [helper, name] of eager) {
       const writer = compiled.byName[name]
       if (writer === undefined) continue
-      Object.defineProperty(emit, helper, { value: (props: unknown): void => writer(logger, props), enumerable: true })
+      Object.defineProperty(emit, helper, {
+        value: (props: unknown, options?: EmitCallOptions): void => writer(logger, props, options),
+        enumerable: true,
+      })
     }
     return emit
   }

@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { ZodType } from 'zod'
-import { LEVEL_VALUES, type CompiledCatalog, type CompiledEvent } from '../schema/compiled.js'
+import { LEVEL_VALUES, type CompiledCatalog, type CompiledEvent, type Level } from '../schema/compiled.js'
 import { currentContext } from './context.js'
-import { LoggerOptionsError } from './errors.js'
+import { EmitOptionsError, LoggerOptionsError } from './errors.js'
 import { compileEventRedaction } from './event-redaction.js'
 import {
   INVALID_EVENT,
@@ -39,7 +39,17 @@ export interface EmitDeps {
   readonly fast: boolean
 }
 
-export type EventWriter = (logger: Writable, props: unknown) => void
+/**
+ * Per-call options of `log.emit`: `level` writes this line at another level
+ * than the event's (the logger's threshold still applies); `err` is written
+ * as the line's `err` field through the logger's err serializer (redacted).
+ */
+export interface EmitCallOptions {
+  readonly level?: Level | undefined
+  readonly err?: unknown
+}
+
+export type EventWriter = (logger: Writable, props: unknown, options?: EmitCallOptions) => void
 
 export interface CompiledEmitters {
   /** event name -> writer (null prototype) */
@@ -47,7 +57,7 @@ export interface CompiledEmitters {
   /** [helper, event name] pairs: `logoGenerated` -> `logo_generated` */
   readonly helpers: ReadonlyArray<readonly [string, string]>
   /** keyed call: `log.emit(name, props)`, unknown names included */
-  dispatch(logger: Writable, name: string, props: unknown): void
+  dispatch(logger: Writable, name: string, props: unknown, options?: EmitCallOptions): void
 }
 
 const ERROR_LEVEL = LEVEL_VALUES.error
@@ -74,13 +84,23 @@ export function compileEmitters(
   return {
     byName,
     helpers,
-    dispatch(logger, name, props) {
+    dispatch(logger, name, props, options) {
       const writer = byName[name]
-      if (writer !== undefined) return writer(logger, props)
+      if (writer !== undefined) return writer(logger, props, options)
       if (deps.throwOnInvalid) throw unknownEventError(name, known)
       invalid(logger, name, props, undefined, undefined)
     },
   }
+}
+
+/** The value of an `options.level`; a level pino does not know is a programming error. */
+function levelValueOf(level: Level, name: string): number {
+  if (!Object.hasOwn(LEVEL_VALUES, level)) {
+    throw new EmitOptionsError(
+      `log.emit('${name}', props, { level }) got level ${JSON.stringify(level)}; use one of ${Object.keys(LEVEL_VALUES).join(', ')}.`,
+    )
+  }
+  return LEVEL_VALUES[level]
 }
 
 type ReportInvalid = (
@@ -108,8 +128,14 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const fast = deps.fast
   const validateWhenDisabled = deps.throwOnInvalid
 
-  const write: EventWriter = (logger, props) => {
-    const enabled = logger.levelVal <= levelVal
+  const write: EventWriter = (logger, props, options) => {
+    let lineLevel = levelVal
+    let err: unknown
+    if (options !== undefined) {
+      if (options.level !== undefined) lineLevel = levelValueOf(options.level, name)
+      err = options.err
+    }
+    const enabled = logger.levelVal <= lineLevel
     if (!enabled && !validateWhenDisabled) return
     const result = schema.safeParse(props)
     if (!result.success) return invalid(logger, name, props, result.error.issues as readonly RawIssue[], pii)
@@ -122,8 +148,9 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     const context = currentContext()
     const msg = render(fields, context)
     const eventId = randomUUID()
-    const stream = fast ? fastStream(logger) : undefined
-    if (stream !== undefined) return writeFast(logger, stream, levelVal, serialize(fields, context, eventId, msg))
+    // an `err` goes through pino's writer, which applies the logger's err serializer
+    const stream = fast && err === undefined ? fastStream(logger) : undefined
+    if (stream !== undefined) return writeFast(logger, stream, lineLevel, serialize(fields, context, eventId, msg))
     const line: Record<string, unknown> = deprecated ? { eventId, event: name, kind, deprecated: true } : { eventId, event: name, kind }
     stamp(line, context)
     for (const k in fields) {
@@ -132,7 +159,8 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
       if (k in line) delete line[k]
       line[k] = fields[k]
     }
-    writeLine(logger, line, msg, levelVal)
+    if (err !== undefined) line.err = err
+    writeLine(logger, line, msg, lineLevel)
   }
   return deps.throwOnInvalid ? write : neverThrowing(name, write, invalid)
 }
@@ -143,9 +171,9 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
  * line with an `emit_failed` issue instead of an exception at the call site.
  */
 function neverThrowing(name: string, write: EventWriter, invalid: ReportInvalid): EventWriter {
-  return (logger, props) => {
+  return (logger, props, options) => {
     try {
-      write(logger, props)
+      write(logger, props, options)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       try {

@@ -69,3 +69,10 @@ export class LoggerOptionsError extends LinecastError {
     super('LINECAST_LOGGER_OPTIONS', message)
   }
 }
+
+/** `log.emit(name, props, options)` with options it cannot use (a level pino does not know). */
+export class EmitOptionsError extends LinecastError {
+  constructor(message: string) {
+    super('LINECAST_EMIT_OPTIONS', message)
+  }
+}

@@ -5,10 +5,11 @@ export {
   UnknownEventError,
   PiiKeyMissingError,
   LoggerOptionsError,
+  EmitOptionsError,
   type InvalidIssue,
 } from './errors.js'
 export { INVALID_EVENT } from './invalid.js'
 export { createRedactor, defaultRedactor, maskString, REDACTED, type Redactor } from './redact.js'
 export { createHasher, type Hasher } from './pii.js'
 export { createPrettyStream } from './pretty.js'
-export type { CreateLoggerOptions, Emit, EmitHelpers, LinecastLogger, OnInvalid } from './types.js'
+export type { CreateLoggerOptions, Emit, EmitHelpers, EmitOptions, LinecastLogger, OnInvalid } from './types.js'

@@ -1,15 +1,27 @@
-import type { Bindings, ChildLoggerOptions, DestinationStream, LevelWithSilentOrString, Logger } from 'pino'
+import type { Bindings, ChildLoggerOptions, DestinationStream, Level, LevelWithSilentOrString, Logger } from 'pino'
 import type { CamelCase, Catalog } from '../schema/define.js'
 import type { DeliveryStats } from '../transports/index.js'
 import type { LoggerDeliveryOptions } from './logger-delivery.js'
 
-/** One typed helper per event: `log.emit.logoGenerated({...})`. */
-export type EmitHelpers<E extends object> = {
-  readonly [K in keyof E & string as CamelCase<K>]: (props: E[K]) => void
+/**
+ * Per-call options of an emit: `level` writes this line at another level than
+ * the event's (lines below the logger's level are not written); `err` is
+ * written as the line's `err` field through the logger's err serializer
+ * (type, message, stack; redacted).
+ */
+export interface EmitOptions {
+  level?: Level
+  err?: unknown
 }
 
-/** `log.emit('logo_generated', {...})` and `log.emit.logoGenerated({...})`. */
-export type Emit<E extends object> = EmitHelpers<E> & (<K extends keyof E & string>(name: K, props: E[K]) => void)
+/** One typed helper per event: `log.emit.logoGenerated({...})`, `log.emit.logoGenerated({...}, { level: 'warn' })`. */
+export type EmitHelpers<E extends object> = {
+  readonly [K in keyof E & string as CamelCase<K>]: (props: E[K], options?: EmitOptions) => void
+}
+
+/** `log.emit('logo_generated', {...})` and `log.emit.logoGenerated({...})`, each with optional EmitOptions. */
+export type Emit<E extends object> = EmitHelpers<E> &
+  (<K extends keyof E & string>(name: K, props: E[K], options?: EmitOptions) => void)
 
 /**
  * A pino logger that also emits the catalog's events; its children do too.

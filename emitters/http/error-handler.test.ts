@@ -2,7 +2,7 @@ import { IncomingMessage } from 'node:http'
 import { Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { CaptureStream } from '../../test/emitters/capture.js'
-import { fixtureCatalog } from '../../test/emitters/fixture-catalog.js'
+import { httpTestCatalog } from '../../test/integrations/http-fixtures.js'
 import { asPinoLogger, createLogger } from '../logger.js'
 import { answerError, statusOf } from './error-handler.js'
 
@@ -16,7 +16,7 @@ function request(headers: Record<string, string> = {}): IncomingMessage {
 
 function logger(env = 'test') {
   const out = new CaptureStream()
-  return { log: asPinoLogger(createLogger({ catalog: fixtureCatalog, destination: out, env, piiKey: 'k' })), out }
+  return { log: asPinoLogger(createLogger({ catalog: httpTestCatalog, destination: out, env })), out }
 }
 
 describe('statusOf', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { CaptureStream } from '../../test/emitters/capture.js'
-import { fixtureCatalog } from '../../test/emitters/fixture-catalog.js'
+import { httpTestCatalog } from '../../test/integrations/http-fixtures.js'
 import { withContext } from '../context.js'
 import { asPinoLogger, createLogger } from '../logger.js'
 import { levelForStatus, writeErrorLine, writeRequestLine } from './lines.js'
 
 function logger() {
   const out = new CaptureStream()
-  const log = createLogger({ catalog: fixtureCatalog, destination: out, env: 'test', piiKey: 'k' })
+  const log = createLogger({ catalog: httpTestCatalog, destination: out, env: 'test' })
   return { log: asPinoLogger(log), out }
 }
 
@@ -32,14 +32,14 @@ describe('levelForStatus', () => {
 describe('writeRequestLine', () => {
   it('writes the http_request event at the given level, masked, with the context stamped', () => {
     const { log, out } = logger()
-    withContext({ requestId: 'r1', jobId: 'j1' }, () => writeRequestLine(log, 'warn', { ...REQUEST, userId: undefined }))
+    withContext({ requestId: 'r1', tenantId: 't1' }, () => writeRequestLine(log, 'warn', { ...REQUEST, userId: undefined }))
     const line = out.line
     expect(line).toMatchObject({
       level: 'warn',
       event: 'http_request',
       kind: 'metric',
       requestId: 'r1',
-      jobId: 'j1',
+      tenantId: 't1',
       method: 'GET',
       url: '/a?password=[REDACTED]',
       statusCode: 200,
@@ -48,6 +48,12 @@ describe('writeRequestLine', () => {
     })
     expect(line).not.toHaveProperty('userId')
     expect(typeof line.eventId).toBe('string')
+  })
+
+  it('is validated against the catalog like every event', () => {
+    const { log, out } = logger()
+    expect(() => writeRequestLine(log, 'info', { ...REQUEST, statusCode: 42 })).toThrow(/statusCode/)
+    expect(out.text).toBe('')
   })
 
   it('writes nothing for silent', () => {
@@ -70,6 +76,8 @@ describe('writeErrorLine', () => {
       err: { type: 'PaymentError', message: 'card declined' },
       msg: 'Unhandled error in POST /pay',
     })
+    expect(typeof out.line.eventId).toBe('string')
+    expect(String((out.line.err as { stack?: unknown }).stack)).toContain('card declined')
   })
 
   it('turns a thrown non-Error into an Error', () => {

@@ -2,19 +2,18 @@
  * The two built-in lines the HTTP integration writes: `http_request` and
  * `unhandled_error` (declared in schema/builtin.catalog.yaml).
  *
- * They are written through the logger's level methods (`log.warn(fields, msg)`)
- * rather than `log.emit`, for two reasons: a catalog event has one fixed level,
- * while the request line's level follows the status (5xx error, 4xx warn,
- * 2xx info); and `unhandled_error` carries `err`, a reserved field the catalog
- * cannot declare, which the logger's err serializer turns into the
- * type/message/stack that Sentry's exception is rebuilt from. The level
- * methods still stamp `eventId` and the correlation context and redact every
- * field and the message. The fields are typed by schema/builtin-events.ts
- * (generated from the catalog), and the tests validate written lines against
- * the catalog's schemas, so a change to the catalog that this code misses fails.
+ * Both go through the typed emit path, so they are validated against the
+ * catalog, PII-treated, redacted and context-stamped like every event. The
+ * request line's level follows the status (5xx error, 4xx warn, 2xx info, 3xx
+ * not written) through emit's per-call `level`; `unhandled_error` carries
+ * `err`, a reserved field the catalog cannot declare, through emit's per-call
+ * `err`, which the logger's err serializer turns into the type/message/stack
+ * that Sentry's exception is rebuilt from. The fields are typed by
+ * schema/builtin-events.ts (generated from the catalog).
  */
 import type { Logger } from 'pino'
-import type { HttpRequest, UnhandledError } from '../../schema/builtin-events.js'
+import type { BuiltinEvents, HttpRequest, UnhandledError } from '../../schema/builtin-events.js'
+import type { Emit } from '../types.js'
 
 export const HTTP_REQUEST_EVENT = 'http_request'
 export const UNHANDLED_ERROR_EVENT = 'unhandled_error'
@@ -46,21 +45,31 @@ export function levelForStatus(statusCode: number): RequestLevel {
   return 'info'
 }
 
+/** The emit of a linecast logger whose catalog includes the built-in events. */
+type HttpEmit = Emit<Pick<BuiltinEvents, typeof HTTP_REQUEST_EVENT | typeof UNHANDLED_ERROR_EVENT>>
+
+/**
+ * The middleware is handed a linecast logger (typed as a pino `Logger` for
+ * pino-http); every generated catalog includes the built-in events.
+ */
+function emitOf(log: Logger): HttpEmit {
+  return (log as unknown as { readonly emit: HttpEmit }).emit
+}
+
 export function writeRequestLine(log: Logger, level: RequestLevel, fields: HttpRequestFields): void {
   if (level === 'silent') return
-  const line: Record<string, unknown> = { event: HTTP_REQUEST_EVENT, kind: 'metric' }
-  copyDefined(line, fields)
-  log[level](line, `${fields.method} ${fields.url} ${fields.statusCode} in ${fields.responseTime}ms`)
+  emitOf(log)(HTTP_REQUEST_EVENT, definedOnly(fields), { level })
 }
 
 export function writeErrorLine(log: Logger, err: unknown, fields: UnhandledErrorFields): void {
-  const line: Record<string, unknown> = { event: UNHANDLED_ERROR_EVENT, kind: 'error', err: asError(err) }
-  copyDefined(line, fields)
-  log.error(line, `Unhandled error in ${fields.method} ${fields.route}`)
+  emitOf(log)(UNHANDLED_ERROR_EVENT, definedOnly(fields), { err: asError(err) })
 }
 
-function copyDefined(target: Record<string, unknown>, source: object): void {
-  for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value
+/** The fields without their undefined values (an absent user field is left out of the line). */
+function definedOnly<T extends object>(source: T): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(source)) if (value !== undefined) out[key] = value
+  return out as T
 }
 
 /** A thrown non-Error (a string, an object) still reaches Sentry as an exception. */

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { createLogger, type Emit, type LinecastLogger } from '../../emitters/index.js'
+import { createLogger, type Emit, type EmitOptions, type LinecastLogger } from '../../emitters/index.js'
 import { fixtureCatalog, type FixtureEvents } from '../emitters/fixture-catalog.js'
 
 const log = createLogger({ catalog: fixtureCatalog })
@@ -59,6 +59,22 @@ describe('createLogger types', () => {
     child.emit.legacyExport({})
     // @ts-expect-error unknown event on a child
     grandchild.emit('nope', {})
+  })
+
+  it('accepts per-call options (level, err) on both forms and rejects a wrong level or option', () => {
+    log.emit.logoGenerated(logo, { level: 'warn' })
+    log.emit.logoGenerated(logo, { err: new Error('x') })
+    log.emit('logo_generated', logo, { level: 'error', err: 'thrown string' })
+    log.child({}).emit('legacy_export', { rows: 1 }, {})
+    expectTypeOf(log.emit.logoGenerated).parameter(1).toEqualTypeOf<EmitOptions | undefined>()
+    // @ts-expect-error not a pino level
+    log.emit.logoGenerated(logo, { level: 'loud' })
+    // @ts-expect-error not a pino level
+    log.emit('logo_generated', logo, { level: 'verbose' })
+    // @ts-expect-error silent is a logger threshold, not a line level
+    log.emit('logo_generated', logo, { level: 'silent' })
+    // @ts-expect-error no such option
+    log.emit.logoGenerated(logo, { levle: 'warn' })
   })
 
   it('keeps the pino API', () => {
