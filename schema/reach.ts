@@ -17,23 +17,42 @@ export interface RoutingTable {
   destinations: Readonly<Record<string, DestinationSpec>>
 }
 
-function isLevel(key: string): key is Level {
-  return (LEVELS as readonly string[]).includes(key)
+export interface EventDestination {
+  name: string
+  /** `to`, `level:<level>` or `severity:<severity>` */
+  via: string
+}
+
+/**
+ * The destinations an event reaches, each with the rule that adds it, in a
+ * stable order: the event's own `to`, then every level route at or below its
+ * level (skipping destinations whose own `level` is above the event's), then
+ * its severity route.
+ */
+export function eventDestinations(table: RoutingTable, event: Reachable): EventDestination[] {
+  const out: EventDestination[] = []
+  const seen = new Set<string>()
+  const add = (name: string, via: string): void => {
+    if (seen.has(name)) return
+    seen.add(name)
+    out.push({ name, via })
+  }
+  for (const name of event.to) add(name, 'to')
+  const eventLevel = LEVEL_VALUES[event.level]
+  for (const level of LEVELS) {
+    if (LEVEL_VALUES[level] > eventLevel) continue
+    for (const name of table.routes[level] ?? []) {
+      const floor = table.destinations[name]?.level
+      if (floor !== undefined && LEVEL_VALUES[floor] > eventLevel) continue
+      add(name, `level:${level}`)
+    }
+  }
+  if (event.severity !== undefined) {
+    for (const name of table.routes[event.severity] ?? []) add(name, `severity:${event.severity}`)
+  }
+  return out
 }
 
 export function reachedDestinations(event: Reachable, table: RoutingTable): string[] {
-  const out = new Set<string>(event.to)
-  const value = LEVEL_VALUES[event.level]
-  for (const [key, names] of Object.entries(table.routes)) {
-    if (isLevel(key)) {
-      if (value < LEVEL_VALUES[key]) continue
-      for (const name of names) {
-        const floor = table.destinations[name]?.level
-        if (floor === undefined || value >= LEVEL_VALUES[floor]) out.add(name)
-      }
-    } else if (key === event.severity) {
-      for (const name of names) out.add(name)
-    }
-  }
-  return [...out]
+  return eventDestinations(table, event).map((d) => d.name)
 }
