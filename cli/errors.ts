@@ -1,4 +1,4 @@
-import { LinecastError } from '../schema/errors.js'
+import { LinecastError } from '../core/errors.js'
 
 /** The command line itself is wrong: unknown command, unknown flag, missing value. Exit code 2. */
 export class UsageError extends LinecastError {

@@ -7,7 +7,7 @@ import { UsageError } from './errors.js'
 import { commandHelp, topLevelHelp } from './help.js'
 import { createOutput, type OutputStreams } from './output.js'
 import { commands, findCommand } from './registry.js'
-import { LinecastError } from '../schema/errors.js'
+import { LinecastError } from '../core/errors.js'
 import { packageVersion } from './version.js'
 
 export interface RunOptions extends OutputStreams {

@@ -7,7 +7,7 @@
 import pino, { type DestinationStream } from 'pino'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import type { Catalog } from '../schema/define.js'
-import { openTransport, type DeliveryStats, type LinecastTransport, type TransportOptions } from '../transports/index.js'
+import { openTransport, type DeliveryStats, type LinecastTransport, type TransportOptions } from '../transports/main/open-transport.js'
 
 export interface DeliveryOptions extends Omit<TransportOptions, 'catalog'> {
   /** the generated catalog or its compiled form; omit when `catalogPath` is given */

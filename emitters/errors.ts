@@ -1,7 +1,7 @@
 /**
  * Errors raised by the emitters. Each has a stable `code`; the README lists them.
  */
-import { LinecastError } from '../schema/errors.js'
+import { LinecastError } from '../core/errors.js'
 
 /** One validation problem, as plain data (also written on `linecast.invalid_event` lines). */
 export interface InvalidIssue {

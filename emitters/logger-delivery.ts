@@ -6,7 +6,7 @@
 import pino, { type DestinationStream } from 'pino'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import { missingVariables } from '../schema/env.js'
-import type { DeliveryStats } from '../transports/index.js'
+import type { DeliveryStats } from '../transports/main/open-transport.js'
 import { openDelivery, type Delivery, type DeliveryOptions } from './delivery.js'
 
 export type LoggerDeliveryOptions = Omit<DeliveryOptions, 'catalog' | 'stdout' | 'env'>

@@ -1,6 +1,6 @@
 import type { Bindings, ChildLoggerOptions, DestinationStream, Level, LevelWithSilentOrString, Logger } from 'pino'
 import type { CamelCase, Catalog } from '../schema/define.js'
-import type { DeliveryStats } from '../transports/index.js'
+import type { DeliveryStats } from '../transports/main/open-transport.js'
 import type { LoggerDeliveryOptions } from './logger-delivery.js'
 
 /**

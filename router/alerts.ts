@@ -3,7 +3,7 @@
  * Windows and thresholds (state over time) live with the alert evaluator.
  */
 import { LEVEL_VALUES, type AlertRule } from '../schema/compiled.js'
-import type { LogLine } from '../transports/delivery/types.js'
+import type { LogLine } from '../core/line.js'
 import { levelOf } from './level.js'
 import type { CompiledRouter } from './route.js'
 

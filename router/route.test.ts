@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledCatalog, CompiledEvent } from '../schema/compiled.js'
 import { compiledCatalog, compiledEvent } from '../test/support/compiled-catalog.js'
-import type { LogLine } from '../transports/delivery/types.js'
+import type { LogLine } from '../core/line.js'
 import { compileRouter, route } from './route.js'
 
 function event(name: string, over: Partial<CompiledEvent> = {}): CompiledEvent {

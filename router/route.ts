@@ -4,7 +4,7 @@
  * the event is sampled.
  */
 import { LEVELS, LEVEL_VALUES, SEVERITIES, type CompiledCatalog, type Level, type Severity } from '../schema/compiled.js'
-import type { LogLine } from '../transports/delivery/types.js'
+import type { LogLine } from '../core/line.js'
 import { compileAlertTables, type AlertTables } from './alert-tables.js'
 import { isLevel, levelOf } from './level.js'
 import { isSampledIn } from './sample.js'

@@ -3,7 +3,7 @@
  * event's sample, so a funnel never loses half of one user's steps.
  */
 import type { CompiledEvent } from '../schema/compiled.js'
-import type { LogLine } from '../transports/delivery/types.js'
+import type { LogLine } from '../core/line.js'
 import { fnv1a32 } from './hash.js'
 
 const TWO_POW_32 = 0x1_0000_0000

@@ -1,5 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js'
-import { LinecastError } from './errors.js'
+import { LinecastError } from '../core/errors.js'
 
 /** The catalog has at least one error-level diagnostic; every error is listed in the message. */
 export class CatalogInvalidError extends LinecastError {

@@ -6,16 +6,8 @@
  * environment expansion happens at run time (see `schema/env.ts`).
  */
 
-export const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
-export type Level = (typeof LEVELS)[number]
-export const LEVEL_VALUES: Readonly<Record<Level, number>> = {
-  trace: 10,
-  debug: 20,
-  info: 30,
-  warn: 40,
-  error: 50,
-  fatal: 60,
-}
+export { LEVELS, LEVEL_VALUES, type Level } from '../core/level.js'
+import type { Level } from '../core/level.js'
 
 export const SEVERITIES = ['p0', 'p1', 'p2', 'p3'] as const
 export type Severity = (typeof SEVERITIES)[number]

@@ -1,4 +1,4 @@
-import { LinecastError } from './errors.js'
+import { LinecastError } from '../core/errors.js'
 
 /** A duration string that `parseDuration` cannot read. */
 export class InvalidDurationError extends LinecastError {

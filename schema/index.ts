@@ -20,4 +20,4 @@ export { reachedDestinations, type Reachable, type RoutingTable } from './reach.
 export { piiPaths } from './pii.js'
 export { helperName, defineCatalog, type Catalog, type CamelCase } from './define.js'
 export * from './compiled.js'
-export { LinecastError } from './errors.js'
+export { LinecastError } from '../core/errors.js'

@@ -4,8 +4,8 @@
  * so it is ordered after every line written before it. Worker -> main:
  * thread-stream's EVENT message, re-emitted on the pino transport stream.
  */
-import type { DeliveryStats } from './delivery/stats.js'
-import type { LogLine } from './delivery/types.js'
+import type { DeliveryStats } from './worker/delivery/stats.js'
+import type { LogLine } from './worker/delivery/types.js'
 
 export const CONTROL_PREFIX = '{"$linecast":'
 

@@ -3,8 +3,8 @@
  * worker thread by structured clone, so no functions and no class instances.
  */
 import type { CompiledCatalog } from '../schema/compiled.js'
-import type { AlertsSettings } from './alerts/hook.js'
-import type { RetryPolicy } from './delivery/retry.js'
+import type { AlertsSettings } from './worker/alerts/hook.js'
+import type { RetryPolicy } from './worker/delivery/retry.js'
 
 export interface WorkerOptions {
   /** compiled catalog JSON (`generated/catalog.json`) or a catalog YAML file; relative to the process cwd */

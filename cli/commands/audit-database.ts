@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path'
 import pg from 'pg'
-import { LinecastError } from '../../schema/errors.js'
+import { LinecastError } from '../../core/errors.js'
 import type { Queryable } from '../../schema/sql/queryable.js'
-import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from '../../transports/audit-log/config.js'
-import { openPglite } from '../../transports/audit-log/pglite.js'
+import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from '../../transports/sinks/audit-log/config.js'
+import { openPglite } from '../../transports/sinks/audit-log/pglite.js'
 import type { OptionSpec } from '../command.js'
 
 export class DatabaseConnectError extends LinecastError {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { defineCommand } from '../command.js'
-import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE, migrateDatabase, type MigrateTarget } from '../../transports/audit-log/index.js'
+import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE, migrateDatabase, type MigrateTarget } from '../../transports/sinks/audit-log/index.js'
 
 /** The URL as it may be printed: the password replaced. */
 function displayUrl(databaseUrl: string): string {

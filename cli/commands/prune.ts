@@ -1,5 +1,5 @@
 import { InvalidDurationError, parseDuration } from '../../schema/duration.js'
-import { DEFAULT_PRUNE_BATCH_SIZE, pruneAuditLog } from '../../transports/audit-log/prune.js'
+import { DEFAULT_PRUNE_BATCH_SIZE, pruneAuditLog } from '../../transports/sinks/audit-log/prune.js'
 import { defineCommand } from '../command.js'
 import { UsageError } from '../errors.js'
 import { databaseOptions, openAuditDatabase } from './audit-database.js'

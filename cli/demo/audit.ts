@@ -5,7 +5,7 @@
  * `daily-cost-report` cron monitor (cron_job_started / cron_job_completed).
  */
 import { generateCostReport, withMonitor, type CostReport, type CronEvents, type LinecastLogger, type ReportEvents } from 'linecast'
-import { DEFAULT_PGLITE_DIR } from '../../transports/audit-log/index.js'
+import { DEFAULT_PGLITE_DIR } from '../../transports/sinks/audit-log/index.js'
 import { openAuditDatabase } from '../commands/audit-database.js'
 
 export interface AuditFindings {

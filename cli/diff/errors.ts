@@ -1,4 +1,4 @@
-import { LinecastError } from '../../schema/errors.js'
+import { LinecastError } from '../../core/errors.js'
 
 /** `--base` needs git and a repository around the catalog. */
 export class GitUnavailableError extends LinecastError {

@@ -2,7 +2,7 @@
  * Adds npm scripts to a package.json by inserting text, so everything else
  * (key order, indentation, line endings, one-line arrays) stays exactly as it was.
  */
-import { LinecastError } from '../../schema/errors.js'
+import { LinecastError } from '../../core/errors.js'
 
 export class PackageJsonError extends LinecastError {
   constructor(message: string) {

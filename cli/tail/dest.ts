@@ -5,7 +5,7 @@
  */
 import type { CompiledCatalog, Level } from '../../schema/compiled.js'
 import { compileRouter } from '../../router/index.js'
-import type { LogLine } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../core/line.js'
 import { TailUsageError } from './errors.js'
 import { asLogLine, createPayloadEncoder } from './payload.js'
 

@@ -1,4 +1,4 @@
-import { LinecastError } from '../../schema/errors.js'
+import { LinecastError } from '../../core/errors.js'
 
 /** A `linecast tail` option that cannot be used as given. */
 export class TailUsageError extends LinecastError {

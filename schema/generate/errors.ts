@@ -1,4 +1,4 @@
-import { LinecastError } from '../errors.js'
+import { LinecastError } from '../../core/errors.js'
 
 /** Two catalog names map to the same generated identifier. */
 export class GenerateNameCollisionError extends LinecastError {

@@ -6,7 +6,7 @@
  * typed method per flag.
  */
 import type { CompiledCatalog, FlagSpec } from '../compiled.js'
-import { LinecastError } from '../errors.js'
+import { LinecastError } from '../../core/errors.js'
 import { jsdoc } from './jsdoc.js'
 import { pascalName, propertyKey, schemaName } from './names.js'
 

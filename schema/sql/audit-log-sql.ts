@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { LinecastError } from '../errors.js'
+import { LinecastError } from '../../core/errors.js'
 import { parseTableName, quoteIdentifier } from './identifier.js'
 
 /** Where audit_log.sql sits: beside this module in the source tree, under the package root once built to dist/. */

@@ -2,7 +2,7 @@
  * SQL identifiers that come from settings (the audit_log table name) are
  * validated and quoted, never interpolated raw.
  */
-import { LinecastError } from '../errors.js'
+import { LinecastError } from '../../core/errors.js'
 
 /** Longest table name accepted: leaves room for the `_action_created_at_idx` index suffixes within Postgres' 63 bytes. */
 export const MAX_TABLE_NAME_LENGTH = 40

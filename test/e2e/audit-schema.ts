@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { migrateDatabase } from '../../transports/audit-log/index.js'
+import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { DATABASE_URL } from '../support/services.js'
 
 export interface AuditSchema {

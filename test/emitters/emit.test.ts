@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EventValidationError, UnknownEventError } from '../../emitters/index.js'
-import { LinecastError } from '../../schema/errors.js'
+import { LinecastError } from '../../core/errors.js'
 import { fixtureLogger, LOGO } from './helpers.js'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

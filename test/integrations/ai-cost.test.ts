@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { aiCostTracker, trackAICall } from '../../emitters/ai-cost/index.js'
+import { aiCostTracker, trackAICall } from '../../integrations/ai-cost/index.js'
 import { compiled } from '../../generated/events.js'
 import { route } from '../../router/index.js'
-import type { LogLine } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
 import { captureLogger, linesOf } from './capture-logger.js'
 
 /** A clock that advances by `step` ms on every read. */

@@ -3,7 +3,7 @@
 // round trip per line, so the processes interleave), and prints the alert
 // lines it produced as one JSON array on stdout.
 import { compiled } from '../../dist/generated/events.js'
-import { AlertEvaluator, RedisWindowStore } from '../../dist/transports/alerts/index.js'
+import { AlertEvaluator, RedisWindowStore } from '../../dist/transports/worker/alerts/index.js'
 
 const { REDIS_URL, PREFIX, COUNT, COST, ABOVE } = process.env
 const rule = {

@@ -3,15 +3,15 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { binOf } from '../../transports/alerts/histogram.js'
-import { RedisWindowStore } from '../../transports/alerts/redis.js'
-import type { WindowBatch, WindowSpec } from '../../transports/alerts/store.js'
-import type { LogLine } from '../../transports/delivery/types.js'
+import { binOf } from '../../transports/worker/alerts/histogram.js'
+import { RedisWindowStore } from '../../transports/worker/alerts/redis.js'
+import type { WindowBatch, WindowSpec } from '../../transports/worker/alerts/store.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
 import { REDIS_URL, requireService } from '../support/services.js'
 import { waitUntil } from './wait.js'
 
 const child = fileURLToPath(new URL('./alerts-child.mjs', import.meta.url))
-const builtEvaluator = fileURLToPath(new URL('../../dist/transports/alerts/index.js', import.meta.url))
+const builtEvaluator = fileURLToPath(new URL('../../dist/transports/worker/alerts/index.js', import.meta.url))
 
 function batch(values: number[], histogram = false): WindowBatch {
   const bins = new Map<string, number>()

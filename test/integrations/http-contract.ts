@@ -14,7 +14,7 @@
 import type { IncomingHttpHeaders, Server } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LinecastLogger } from '../../emitters/index.js'
-import type { RequestUser } from '../../emitters/http/index.js'
+import type { RequestUser } from '../../integrations/http/index.js'
 import { captureLogger, expectCatalogShape, linesOf, listen, UUID, waitForLines, type HttpTestEvents } from './http-fixtures.js'
 
 export const SECRET = 'sk_live_abcdef1234567890'

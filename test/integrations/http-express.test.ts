@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
-import { expressErrorHandler, expressHttpLogging } from '../../emitters/http/index.js'
+import { expressErrorHandler, expressHttpLogging } from '../../integrations/http/index.js'
 import { failAfterAwait, httpContract, teapot, viewBrand, type BuildApp } from './http-contract.js'
 import { captureLogger, linesOf, listen, waitForLines } from './http-fixtures.js'
 

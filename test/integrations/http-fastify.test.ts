@@ -1,5 +1,5 @@
 import Fastify from 'fastify'
-import { fastifyErrorHandler, fastifyHttpLogging } from '../../emitters/http/index.js'
+import { fastifyErrorHandler, fastifyHttpLogging } from '../../integrations/http/index.js'
 import { failAfterAwait, httpContract, teapot, viewBrand, type BuildApp } from './http-contract.js'
 
 const build: BuildApp = async (log, { env, contextFrom }) => {

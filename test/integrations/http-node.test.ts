@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { withHttpLogging } from '../../emitters/http/index.js'
+import { withHttpLogging } from '../../integrations/http/index.js'
 import { failAfterAwait, httpContract, teapot, viewBrand, type BuildApp } from './http-contract.js'
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -6,10 +6,10 @@
 import { createServer } from 'node:http'
 import express from 'express'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { expressErrorHandler, expressHttpLogging } from '../../emitters/http/index.js'
-import { parseSentrySettings } from '../../transports/sentry/config.js'
-import { SentryEncoder } from '../../transports/sentry/encode.js'
-import type { LogLine } from '../../transports/delivery/types.js'
+import { expressErrorHandler, expressHttpLogging } from '../../integrations/http/index.js'
+import { parseSentrySettings } from '../../transports/sinks/sentry/config.js'
+import { SentryEncoder } from '../../transports/sinks/sentry/encode.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
 import { captureLogger, httpTestCatalog, linesOf, listen, waitForLines } from './http-fixtures.js'
 
 class LedgerLockedError extends Error {}

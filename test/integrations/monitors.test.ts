@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compiled } from '../../generated/events.js'
-import { trackExternalCall, trackQuery, withMonitor } from '../../emitters/monitors/index.js'
+import { trackExternalCall, trackQuery, withMonitor } from '../../integrations/monitors/index.js'
 import { compileRouter } from '../../router/route.js'
-import type { LogLine, Sink } from '../../transports/delivery/types.js'
-import { createSentrySink, type SentryItem } from '../../transports/sentry/index.js'
+import type { LogLine, Sink } from '../../transports/worker/delivery/types.js'
+import { createSentrySink, type SentryItem } from '../../transports/sinks/sentry/index.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { parseEnvelope, sentryEvents } from '../support/sentry-envelope.js'
 import { captureLogger } from './capture-logger.js'

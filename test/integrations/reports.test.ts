@@ -13,11 +13,11 @@ import {
   costReportProcessor,
   scheduleCostReports,
   startCostReports,
-} from '../../emitters/reports/index.js'
+} from '../../integrations/reports/index.js'
 import { compiled } from '../../generated/events.js'
 import { compileRouter } from '../../router/route.js'
 import { auditLogStatements } from '../../schema/sql/audit-log-sql.js'
-import type { LogLine } from '../../transports/delivery/types.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
 import { DATABASE_URL, REDIS_URL, requireService } from '../support/services.js'
 import { captureLogger, linesOf } from './capture-logger.js'
 import { waitUntil } from './wait.js'

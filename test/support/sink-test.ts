@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { CompiledCatalog } from '../../schema/compiled.js'
-import type { SinkContext } from '../../transports/delivery/types.js'
+import type { SinkContext } from '../../transports/worker/delivery/types.js'
 import { startHttpReceiver, type HttpReceiver, type ScriptedReply } from './http-receiver.js'
 
 /**

@@ -12,7 +12,7 @@ import { compiledCatalog } from './compiled-catalog.js'
 import type { ReceivedRequest } from './http-receiver.js'
 
 export const HTTP_SINK = fileURLToPath(new URL('./http-sink.mjs', import.meta.url))
-export const WORKER_JS = fileURLToPath(new URL('../../dist/transports/worker.js', import.meta.url))
+export const WORKER_JS = fileURLToPath(new URL('../../dist/transports/worker/worker.js', import.meta.url))
 
 /** A catalog with one module destination `http` (all info+ lines) posting to `${RECEIVER_URL}`. */
 export function httpCatalog(extra: Partial<CompiledCatalog> = {}, settings: Record<string, unknown> = {}): CompiledCatalog {

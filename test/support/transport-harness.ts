@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import pino from 'pino'
 import type { CompiledCatalog } from '../../schema/compiled.js'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { openTransport, type LinecastTransport, type TransportOptions } from '../../transports/index.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { openTransport, type LinecastTransport, type TransportOptions } from '../../transports/main/open-transport.js'
 import type { HttpReceiver, ReceivedRequest, ScriptedReply } from './http-receiver.js'
 import { httpCatalog, tempDirs } from './transport-fixtures.js'
 

@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
 import type { Level } from '../../schema/compiled.js'
-import type { LogLine, SinkContext } from '../../transports/delivery/types.js'
+import type { LogLine, SinkContext } from '../../transports/worker/delivery/types.js'
 import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 
 function event(name: string, kind: EventKind, extra: Partial<CompiledEvent> = {}): CompiledEvent {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createSink } from '../../transports/audit-log/index.js'
+import { createSink } from '../../transports/sinks/audit-log/index.js'
 import { aiCall, context, line, noTimeout } from './audit-log-fixtures.js'
 
 const root = mkdtempSync(join(tmpdir(), 'linecast-pglite-'))

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Sink } from '../../transports/delivery/types.js'
-import { type AuditRow, createSink, migrateDatabase } from '../../transports/audit-log/index.js'
+import type { Sink } from '../../transports/worker/delivery/types.js'
+import { type AuditRow, createSink, migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { DATABASE_URL, requireService } from '../support/services.js'
 import { aiCall, context, line, noTimeout, type Reported, uniqueTable, until } from './audit-log-fixtures.js'
 

@@ -4,8 +4,8 @@
  * answer is classified.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type AuditRow, createSink } from '../../transports/audit-log/index.js'
-import type { Sink } from '../../transports/delivery/types.js'
+import { type AuditRow, createSink } from '../../transports/sinks/audit-log/index.js'
+import type { Sink } from '../../transports/worker/delivery/types.js'
 import { type HttpReceiver, startHttpReceiver } from '../support/http-receiver.js'
 import { aiCall, context, noTimeout, type Reported } from './audit-log-fixtures.js'
 

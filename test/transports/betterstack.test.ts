@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { createSink } from '../../transports/betterstack/index.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { createSink } from '../../transports/sinks/betterstack/index.js'
 import { compiledCatalog } from '../support/compiled-catalog.js'
 import { receiverForFile, sinkContext } from '../support/sink-test.js'
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { createSink } from '../../transports/email/index.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { createSink } from '../../transports/sinks/email/index.js'
 import { compiledCatalog } from '../support/compiled-catalog.js'
 import { sinkContext } from '../support/sink-test.js'
 

@@ -1,7 +1,7 @@
 import pino from 'pino'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openTransport, type LinecastTransport } from '../../transports/index.js'
+import { openTransport, type LinecastTransport } from '../../transports/main/open-transport.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { assertBuilt, eventIds, httpCatalog, readNdjson, tempDirs } from '../support/transport-fixtures.js'
 

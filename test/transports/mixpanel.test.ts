@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledEvent, EventKind } from '../../schema/compiled.js'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { createSink } from '../../transports/mixpanel/index.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { createSink } from '../../transports/sinks/mixpanel/index.js'
 import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 import { receiverForFile, sinkContext } from '../support/sink-test.js'
 

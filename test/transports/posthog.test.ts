@@ -3,8 +3,8 @@
  * receiver that decodes the `/batch/` requests it gets.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LogLine, Sink } from '../../transports/delivery/types.js'
-import { createPosthogSink, type PosthogItem } from '../../transports/posthog/index.js'
+import type { LogLine, Sink } from '../../transports/worker/delivery/types.js'
+import { createPosthogSink, type PosthogItem } from '../../transports/sinks/posthog/index.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { parsePosthogBatch } from '../support/posthog-batch.js'
 import { sinkCatalog } from '../support/sink-catalog.js'

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { startRuntime, type Runtime } from '../../transports/runtime.js'
-import { sinkFactory, SinkUnavailableError } from '../../transports/registry.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { startRuntime, type Runtime } from '../../transports/worker/runtime.js'
+import { sinkFactory, SinkUnavailableError } from '../../transports/worker/registry.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { httpCatalog, tempDirs } from '../support/transport-fixtures.js'
 

@@ -3,8 +3,8 @@
  * that decodes the envelopes it gets.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LogLine, Sink } from '../../transports/delivery/types.js'
-import { createSentrySink, type SentryItem } from '../../transports/sentry/index.js'
+import type { LogLine, Sink } from '../../transports/worker/delivery/types.js'
+import { createSentrySink, type SentryItem } from '../../transports/sinks/sentry/index.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { parseEnvelope, sentryEvents } from '../support/sentry-envelope.js'
 import { sinkCatalog } from '../support/sink-catalog.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledEvent, EventKind, Severity } from '../../schema/compiled.js'
-import type { LogLine } from '../../transports/delivery/types.js'
-import { createSink, type SlackMessage } from '../../transports/slack/index.js'
+import type { LogLine } from '../../transports/worker/delivery/types.js'
+import { createSink, type SlackMessage } from '../../transports/sinks/slack/index.js'
 import { compiledCatalog, compiledEvent } from '../support/compiled-catalog.js'
 import { receiverForFile, sinkContext } from '../support/sink-test.js'
 

@@ -4,11 +4,11 @@
  */
 import { describe, expectTypeOf, it } from 'vitest'
 import type { LinecastEvents } from '../../generated/events.js'
-import type { AICostEvents, AIApiCall } from '../../emitters/ai-cost/index.js'
-import type { HttpRequestFields, UnhandledErrorFields } from '../../emitters/http/index.js'
-import type { JobEvents } from '../../emitters/jobs/index.js'
-import type { CronEvents, CronMonitorFields, SlowCategory, SlownessEvents } from '../../emitters/monitors/index.js'
-import type { CostReport, ReportEvents, ReportPeriod } from '../../emitters/reports/index.js'
+import type { AICostEvents, AIApiCall } from '../../integrations/ai-cost/index.js'
+import type { HttpRequestFields, UnhandledErrorFields } from '../../integrations/http/index.js'
+import type { JobEvents } from '../../integrations/jobs/index.js'
+import type { CronEvents, CronMonitorFields, SlowCategory, SlownessEvents } from '../../integrations/monitors/index.js'
+import type { CostReport, ReportEvents, ReportPeriod } from '../../integrations/reports/index.js'
 import type { BuiltinEvents } from '../../schema/builtin-events.js'
 
 type Shipped<K extends keyof BuiltinEvents> = LinecastEvents[K]

@@ -6,11 +6,11 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { LinecastEvents } from '../../generated/events.js'
 import type { LinecastLogger } from '../../emitters/index.js'
-import type { JobEvents } from '../../emitters/jobs/index.js'
-import { instrumentWorker } from '../../emitters/jobs/index.js'
-import type { CronEvents, SlownessEvents } from '../../emitters/monitors/index.js'
-import { trackQuery, withMonitor } from '../../emitters/monitors/index.js'
-import type { ReportEvents, ReportLogger } from '../../emitters/reports/index.js'
+import type { JobEvents } from '../../integrations/jobs/index.js'
+import { instrumentWorker } from '../../integrations/jobs/index.js'
+import type { CronEvents, SlownessEvents } from '../../integrations/monitors/index.js'
+import { trackQuery, withMonitor } from '../../integrations/monitors/index.js'
+import type { ReportEvents, ReportLogger } from '../../integrations/reports/index.js'
 import type { FixtureEvents } from '../emitters/fixture-catalog.js'
 
 declare const shipped: LinecastLogger<LinecastEvents>

@@ -1,7 +1,0 @@
-import { LinecastError } from '../../schema/errors.js'
-
-export class FlagsOptionsError extends LinecastError {
-  constructor(problem: string) {
-    super('LINECAST_FLAGS_OPTIONS', `createFlags: ${problem}`)
-  }
-}

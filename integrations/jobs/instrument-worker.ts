@@ -1,0 +1,94 @@
+/**
+ * `instrumentWorker`: a BullMQ Worker whose processor runs inside the job's
+ * correlation context (see job-logger.ts) and whose every attempt writes the
+ * built-in job events:
+ *
+ *   job_started   { queue, jobName, attempt }
+ *   job_completed { queue, jobName, attempt, duration_ms }
+ *   job_failed    { queue, jobName, attempt, duration_ms, error, errorType, willRetry } + err
+ *
+ * `job_failed` is an error-kind event at level error: the catalog routes it to
+ * Sentry with the serialized `err` and the job's fields; nothing here calls
+ * Sentry. The error is rethrown, so BullMQ retries the job while attempts
+ * remain. BullMQ's control-flow signals (DelayedError, WaitingChildrenError,
+ * RateLimitError, WaitingError) are not failures: rethrown without a line.
+ */
+import { performance } from 'node:perf_hooks'
+import { Worker, type Job, type Processor, type WorkerOptions } from 'bullmq'
+import { withContext } from '../../emitters/context.js'
+import { asError, errorMessage, withErr } from '../monitors/error-fields.js'
+import type { LinecastLogger } from '../../emitters/types.js'
+import type { JobEvents } from './events.js'
+import { jobFields } from './job-logger.js'
+
+export interface InstrumentOptions extends WorkerOptions {
+  /** where the job lines go */
+  logger: LinecastLogger<JobEvents>
+  /** monotonic clock in milliseconds; default performance.now */
+  now?: () => number
+}
+
+const CONTROL_FLOW_ERRORS: ReadonlySet<string> = new Set(['DelayedError', 'WaitingChildrenError', 'RateLimitError', 'WaitingError'])
+
+function isControlFlow(thrown: unknown): boolean {
+  return thrown instanceof Error && CONTROL_FLOW_ERRORS.has(thrown.name)
+}
+
+/** True when BullMQ will run the job again after this failure (backoff strategies that give up are not foreseen). */
+export function willRetry(job: Pick<Job, 'attemptsMade' | 'opts'>, thrown: unknown): boolean {
+  if (thrown instanceof Error && thrown.name === 'UnrecoverableError') return false
+  return job.attemptsMade + 1 < (job.opts.attempts ?? 1)
+}
+
+/** Wraps `processor` so each attempt runs in the job's context and writes the job events. */
+export function instrumentProcessor<D, R, N extends string>(
+  processor: Processor<D, R, N>,
+  options: Pick<InstrumentOptions, 'logger' | 'now'>,
+): Processor<D, R, N> {
+  const log = options.logger
+  const now = options.now ?? (() => performance.now())
+  // three parameters: BullMQ passes the abort signal only to processors that declare it
+  return (job, token, signal) => {
+    const fields = jobFields(job)
+    const { queue, jobName, attempt } = fields
+    return withContext(fields, async () => {
+      log.emit.jobStarted({ queue, jobName, attempt })
+      const start = now()
+      try {
+        const result = await processor(job, token, signal)
+        log.emit.jobCompleted({ queue, jobName, attempt, duration_ms: Math.max(0, now() - start) })
+        return result
+      } catch (thrown) {
+        if (isControlFlow(thrown)) throw thrown
+        const err = asError(thrown)
+        withErr(log, err).emit.jobFailed({
+          queue,
+          jobName,
+          attempt,
+          duration_ms: Math.max(0, now() - start),
+          error: errorMessage(err),
+          errorType: err.name,
+          willRetry: willRetry(job, thrown),
+        })
+        throw thrown
+      }
+    })
+  }
+}
+
+/**
+ * `new Worker(queueName, processor, workerOptions)` with the processor
+ * instrumented. `options` are BullMQ's WorkerOptions plus `logger`. The
+ * worker's own `error` events (lost Redis connection, …) become error lines.
+ */
+export function instrumentWorker<D = unknown, R = unknown, N extends string = string>(
+  queueName: string,
+  processor: Processor<D, R, N>,
+  options: InstrumentOptions,
+): Worker<D, R, N> {
+  const { logger, now, ...workerOptions } = options
+  const worker = new Worker<D, R, N>(queueName, instrumentProcessor(processor, { logger, now }), workerOptions)
+  // an EventEmitter 'error' without a listener would crash the process: report it as an error line
+  worker.on('error', (err) => logger.error({ err, queue: queueName }, `BullMQ worker on ${queueName}: ${err.message}`))
+  return worker
+}

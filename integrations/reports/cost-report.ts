@@ -1,0 +1,70 @@
+/**
+ * The AI cost report: one period's totals, failures, tokens and images, and
+ * the spend per model and per brand, aggregated in SQL over the audit_log cost
+ * rows (emitters/cost-queries.ts), then written as the built-in
+ * `cost_report_generated` event, which the catalog routes (Slack, email, logs).
+ */
+import { costPerBrand, costPerModel, costTotals, type Queryable } from '../audit-log/cost-queries.js'
+import type { LinecastLogger } from '../../emitters/types.js'
+import type { CostReport, ReportEvents, ReportPeriod } from './events.js'
+import { CostReportError, type ReportWindow } from './window.js'
+
+export interface CostReportOptions extends ReportWindow {
+  period: ReportPeriod
+  /** `name` or `schema.name`; default audit_log */
+  table?: string
+  /** only rows of this event (e.g. `ai_api_call`); default every cost event */
+  event?: string
+  /** brands listed one by one; the rest are summed in one `other` row; default 20 */
+  topBrands?: number
+}
+
+/** USD to the micro-dollar: sums of floats print without 0.30000000000000004 */
+function usd(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+function fold<T extends { cost: number; calls: number }>(rows: T[], keep: number, other: (cost: number, calls: number) => T): T[] {
+  if (rows.length <= keep) return rows
+  const rest = rows.slice(keep)
+  const cost = rest.reduce((sum, r) => sum + r.cost, 0)
+  const calls = rest.reduce((sum, r) => sum + r.calls, 0)
+  return [...rows.slice(0, keep), other(usd(cost), calls)]
+}
+
+/** Runs the report's queries against `db` (a pg Pool or Client, or PGlite). */
+export async function buildCostReport(db: Queryable, options: CostReportOptions): Promise<CostReport> {
+  const topBrands = options.topBrands ?? 20
+  if (!Number.isInteger(topBrands) || topBrands < 1) throw new CostReportError(`topBrands must be a positive integer, not ${topBrands}`)
+  const window = { from: options.from, to: options.to, table: options.table, event: options.event }
+  const totals = await costTotals(db, window)
+  const models = await costPerModel(db, window)
+  const brands = await costPerBrand(db, window)
+  return {
+    period: options.period,
+    from: options.from.toISOString(),
+    to: options.to.toISOString(),
+    total: usd(totals.total),
+    calls: totals.calls,
+    failedCalls: totals.failedCalls,
+    inputTokens: Math.round(totals.inputTokens),
+    outputTokens: Math.round(totals.outputTokens),
+    images: Math.round(totals.images),
+    byModel: models.map((m) => ({ model: m.model ?? 'unknown', calls: m.calls, cost: usd(m.cost) })),
+    byBrand: fold(
+      brands.map((b) => ({ brandId: b.brandId ?? 'unknown', calls: b.calls, cost: usd(b.cost) })),
+      topBrands,
+      (cost, calls) => ({ brandId: 'other', calls, cost }),
+    ),
+  }
+}
+
+/** Builds the report and writes it as `cost_report_generated`; resolves with it. */
+export async function generateCostReport(
+  db: Queryable,
+  options: CostReportOptions & { logger: LinecastLogger<ReportEvents> },
+): Promise<CostReport> {
+  const report = await buildCostReport(db, options)
+  options.logger.emit.costReportGenerated(report)
+  return report
+}

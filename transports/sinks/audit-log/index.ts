@@ -1,0 +1,78 @@
+/**
+ * The audit_log destination: cost and audit events as rows of a Postgres,
+ * Supabase or embedded PGlite table. Wiring only: config, encoder, back end
+ * and sender live in their own files.
+ */
+import type { Sink, SinkContext } from '../../worker/delivery/types.js'
+import type { AuditBackend } from './backend.js'
+import { type AuditLogConfig, parseConfig } from './config.js'
+import { type AuditRow, createEncoder } from './encode.js'
+import { migrate } from './migrate.js'
+import { createPgliteBackend, openPglite } from './pglite.js'
+import { createPostgresBackend } from './postgres.js'
+import { createSender } from './send.js'
+import { createSupabaseBackend } from './supabase.js'
+
+export type { AuditRow } from './encode.js'
+export type { AuditLogConfig, PgliteConfig, PostgresConfig, SupabaseConfig } from './config.js'
+export { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from './config.js'
+export { migrate, migrateDatabase, type MigrateOptions, type MigrateResult, type MigrateTarget } from './migrate.js'
+export {
+  AuditLogConfigError,
+  AuditLogLineError,
+  AuditLogMigrateError,
+  AuditLogMisroutedError,
+  AuditLogTableMissingError,
+} from './errors.js'
+
+const SQL_LIMITS = { maxItems: 1000 }
+const SUPABASE_LIMITS = { maxItems: 500, maxBytes: 2_000_000 }
+
+async function openBackend(name: string, config: AuditLogConfig, ctx: SinkContext): Promise<AuditBackend> {
+  switch (config.backend) {
+    case 'supabase':
+      return createSupabaseBackend(config)
+    case 'pglite': {
+      const db = await openPglite(config.dataDir)
+      if (config.autoMigrate) await migrate(db, { table: config.table })
+      return createPgliteBackend(db, config.table)
+    }
+    case 'postgres': {
+      const backend = createPostgresBackend({
+        ...config,
+        onIdleError: (error) => ctx.report('warn', `audit_log "${name}": an idle Postgres connection failed`, { error: error.message }),
+      })
+      if (config.autoMigrate) {
+        // A database that is down now is not fatal: sends retry, and a missing table is reported then.
+        try {
+          const client = await backend.pool.connect()
+          try {
+            await migrate(client, { table: config.table })
+          } finally {
+            client.release()
+          }
+        } catch (error) {
+          ctx.report('warn', `audit_log "${name}": could not create table ${config.table} at start`, {
+            error: error instanceof Error ? error.message : String(error),
+          })
+        }
+      }
+      return backend
+    }
+  }
+}
+
+/** The audit_log sink for destination `name`; opens its database (and migrates PGlite) before resolving. */
+export async function createSink(name: string, ctx: SinkContext): Promise<Sink<AuditRow>> {
+  const config = parseConfig(name, ctx.settings)
+  const encode = createEncoder(ctx.catalog)
+  const backend = await openBackend(name, config, ctx)
+  const send = createSender(backend, ctx.report)
+  return {
+    name,
+    limits: config.backend === 'supabase' ? SUPABASE_LIMITS : SQL_LIMITS,
+    encode,
+    send,
+    close: () => backend.close(),
+  }
+}

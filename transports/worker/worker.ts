@@ -1,0 +1,50 @@
+/**
+ * The pino transport entry, run in pino's worker thread (thread-stream):
+ * `pino.transport({ target: <dist/transports/worker.js>, options })`.
+ * Lines arrive through split2; each is routed into its destinations'
+ * pipelines; control lines from the main thread ask for flushes and stats,
+ * answered with thread-stream EVENT messages.
+ */
+import build from 'pino-abstract-transport'
+import { parentPort } from 'node:worker_threads'
+import type { WorkerOptions } from '../options.js'
+import { startRuntime, type RuntimeChannel } from './runtime.js'
+
+const channel: RuntimeChannel = {
+  post(name, ...args) {
+    try {
+      parentPort?.postMessage({ code: 'EVENT', name, args })
+    } catch {
+      // the main thread is gone; nothing left to tell
+    }
+  },
+  write(text) {
+    process.stdout.write(text)
+  },
+}
+
+/**
+ * thread-stream ends the worker on any unhandled rejection; a stray promise
+ * in a sink must not lose every queued line, so it is reported instead.
+ */
+function keepRunningOnRejections(report: (reason: unknown) => void): void {
+  process.removeAllListeners('unhandledRejection')
+  process.on('unhandledRejection', report)
+}
+
+export default async function linecastTransport(options: WorkerOptions): Promise<ReturnType<typeof build>> {
+  const runtime = await startRuntime(options ?? {}, channel)
+  keepRunningOnRejections((reason) => runtime.report('error', 'a promise was rejected and not handled in the transport worker; delivery continues', { error: String(reason) }))
+  return build(
+    async (source) => {
+      for await (const raw of source as AsyncIterable<string>) runtime.accept(raw)
+    },
+    {
+      parse: 'lines',
+      // lines are parsed once, by the runtime; malformed ones are counted there
+      parseLine: (line) => line,
+      metadata: false,
+      close: async () => runtime.shutdown(),
+    },
+  )
+}
