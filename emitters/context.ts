@@ -6,7 +6,7 @@
  * the code that opens a context (middleware) and the loggers that read it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { defaultRedactor } from './redact.js'
+import { defaultRedactor } from '../core/redact.js'
 
 export type LogContext = Readonly<Record<string, unknown>>
 

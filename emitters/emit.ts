@@ -22,7 +22,7 @@ import {
 } from './invalid.js'
 import { compileMessage } from './message.js'
 import { compilePii, type Hasher, type PiiApplier } from './pii.js'
-import type { Redactor } from './redact.js'
+import type { Redactor } from '../core/redact.js'
 import type { Stamp } from './stamp.js'
 import { compileEventSerializer } from './serialize.js'
 import { fastStream, type Writable, writeFast, writeLine } from './write.js'

@@ -6,8 +6,8 @@
  * Numbers, booleans, enums, uuids and datetimes are left alone.
  */
 import type { CompiledEvent, PropertySpec } from '../schema/compiled.js'
-import type { Redactor } from './redact.js'
-import { maskString, REDACTED } from './secrets.js'
+import type { Redactor } from '../core/redact.js'
+import { maskString, REDACTED } from '../core/secrets.js'
 
 export type RedactLine = (line: Record<string, unknown>) => void
 

@@ -14,7 +14,7 @@
  */
 import { EventValidationError, type InvalidIssue, UnknownEventError } from './errors.js'
 import { helperName } from '../schema/define.js'
-import { maskString } from './secrets.js'
+import { maskString } from '../core/secrets.js'
 
 export const INVALID_EVENT = 'linecast.invalid_event'
 

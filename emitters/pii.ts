@@ -9,7 +9,7 @@
  */
 import { createHmac } from 'node:crypto'
 import { PiiKeyMissingError } from './errors.js'
-import { REDACTED } from './secrets.js'
+import { REDACTED } from '../core/secrets.js'
 
 /** Default `${VAR}` template of the HMAC key when the catalog names none. */
 export const DEFAULT_PII_KEY_TEMPLATE = '${PII_HASH_KEY}'

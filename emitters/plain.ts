@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto'
 import pino, { type LogFn } from 'pino'
 import { currentContext } from './context.js'
-import type { Redactor } from './redact.js'
-import { maskString } from './secrets.js'
+import type { Redactor } from '../core/redact.js'
+import { maskString } from '../core/secrets.js'
 import type { Stamp } from './stamp.js'
 import { type Writable, writeLine } from './write.js'
 

@@ -13,7 +13,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import { withContext } from '../../emitters/context.js'
-import { maskString } from '../../emitters/redact.js'
+import { maskString } from '../../core/redact.js'
 import { pathOf, scopeOf } from './core.js'
 import { writeErrorLine } from './lines.js'
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.js'

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Breadcrumb, Event, SeverityLevel } from '@sentry/node'
-import { createRedactor, type Redactor } from '../../../emitters/redact.js'
+import { createRedactor, type Redactor } from '../../../core/redact.js'
 import { LEVEL_VALUES, RESERVED_FIELDS, type CompiledCatalog, type Level } from '../../../schema/compiled.js'
 import type { LogLine, SerializedError } from '../../worker/delivery/types.js'
 import { BreadcrumbRing } from './breadcrumbs.js'

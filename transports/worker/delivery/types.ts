@@ -23,13 +23,35 @@ export type Outcome =
    */
   | { type: 'reject'; reason: string; items?: number[]; loud?: boolean }
 
+/**
+ * What a destination can take. The delivery layer fills batches up to these
+ * limits (a sink's limits raise the defaults as well as lower them) and keeps
+ * up to `maxInFlight` sends of one destination under way at once.
+ */
+export interface SinkLimits {
+  /** most items in one send */
+  maxItems?: number
+  /** most encoded bytes in one send (the sum of each item's `itemBytes`) */
+  maxBytes?: number
+  /** largest single line the destination takes (bytes of the raw line); larger lines are cut or dead-lettered, never sent */
+  maxLineBytes?: number
+  /** most sends of this destination under way at once (every sink is idempotent on eventId) */
+  maxInFlight?: number
+}
+
 export interface Sink<Item = unknown> {
   /** destination name from the catalog */
   readonly name: string
-  /** largest batch this destination accepts, by count and by encoded bytes */
-  readonly limits?: { maxItems?: number; maxBytes?: number }
-  /** one routed line -> the item this destination takes; throwing dead-letters that line alone */
-  encode(line: LogLine): Item
+  readonly limits?: SinkLimits
+  /**
+   * One routed line -> the item this destination takes; throwing dead-letters that line alone.
+   * `raw` is the line's JSON text as the emitter wrote it (no trailing newline), with secrets
+   * masked again, so a sink whose format allows it can splice it into the body without
+   * re-serializing the parsed line.
+   */
+  encode(line: LogLine, raw: string): Item
+  /** the item's size in bytes, for `maxBytes` (default: the raw line's length) */
+  itemBytes?(item: Item): number
   /** send one batch; must settle before `signal` aborts (the delivery layer's timeout) */
   send(batch: Item[], signal: AbortSignal): Promise<Outcome>
   /** release clients; called once after the last send */
