@@ -47,9 +47,9 @@ export interface Sink<Item = unknown> {
    * One routed line -> the item this destination takes; throwing dead-letters that line alone.
    * `raw` is the line's JSON text as the emitter wrote it (no trailing newline), with secrets
    * masked again, so a sink whose format allows it can splice it into the body without
-   * re-serializing the parsed line.
+   * re-serializing the parsed line (the delivery layer always passes it; direct callers may not).
    */
-  encode(line: LogLine, raw: string): Item
+  encode(line: LogLine, raw?: string): Item
   /** the item's size in bytes, for `maxBytes` (default: the raw line's length) */
   itemBytes?(item: Item): number
   /** send one batch; must settle before `signal` aborts (the delivery layer's timeout) */
