@@ -7,7 +7,7 @@ import { defaultLevel } from './compile.js'
 import type { CatalogModel, EventModel } from './model.js'
 import { endsInPastTense, suggestPastTenseName } from './past-tense.js'
 import { piiEntries } from './pii.js'
-import { reachedDestinations } from './reach.js'
+import { reachedDestinations } from '../core/reach.js'
 import type { Reporter } from './report.js'
 
 export { endsInPastTense, isPastTense } from './past-tense.js'

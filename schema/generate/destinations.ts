@@ -3,4 +3,4 @@
  * schema/reach.ts (lint uses it too). Sampling and alerts are not reflected
  * here; the router decides at run time.
  */
-export { eventDestinations, type EventDestination } from '../reach.js'
+export { eventDestinations, type EventDestination } from '../../core/reach.js'

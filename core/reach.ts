@@ -1,20 +1,23 @@
 /**
  * Which destinations an event reaches by the catalog: the ones it names in
  * `to`, the level routes at or below its level (and not below a destination's
- * own `level`), and the route of its severity. The router applies the same
- * rule at run time; lint uses it to see where a property can end up.
+ * own `level`), and the route of its severity. The one routing rule: the
+ * router compiles its run-time tables from it, and lint, docs and diff use it
+ * to see where an event (and each of its properties) can end up.
  */
-import { LEVEL_VALUES, LEVELS, type DestinationSpec, type Level, type Severity } from './compiled.js'
+import { LEVEL_VALUES, LEVELS, type Level } from './level.js'
 
 export interface Reachable {
   level: Level
-  severity?: Severity
+  /** p0..p3; its route adds its destinations */
+  severity?: string
   to: readonly string[]
 }
 
 export interface RoutingTable {
   routes: Readonly<Record<string, readonly string[]>>
-  destinations: Readonly<Record<string, DestinationSpec>>
+  /** every destination the catalog declares, with its own lowest level */
+  destinations: Readonly<Record<string, { kind: string; level?: Level }>>
 }
 
 export interface EventDestination {
@@ -33,7 +36,7 @@ export function eventDestinations(table: RoutingTable, event: Reachable): EventD
   const out: EventDestination[] = []
   const seen = new Set<string>()
   const add = (name: string, via: string): void => {
-    if (seen.has(name)) return
+    if (seen.has(name) || !Object.hasOwn(table.destinations, name)) return
     seen.add(name)
     out.push({ name, via })
   }
