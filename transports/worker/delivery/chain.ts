@@ -113,6 +113,7 @@ export class DeliveryChain {
    */
   async flush(deadlineAt: number): Promise<Pending> {
     const mark = this.seq
+    const startedAt = this.now()
     this.urgent++
     this.pump()
     let done: boolean
@@ -122,7 +123,8 @@ export class DeliveryChain {
       this.urgent--
     }
     if (!done) {
-      this.health.gaveUpAtFlush = true
+      // a destination that took nothing during the whole flush is not waited for again at shutdown
+      if (this.health.lastOkAt < startedAt) this.health.gaveUpAtFlush = true
       await this.spoolAll()
     }
     this.syncSpool()
