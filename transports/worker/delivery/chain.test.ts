@@ -208,8 +208,11 @@ describe('DeliveryChain with a full spool', () => {
     return s
   }
 
-  it('drop_newest refuses the lines that do not fit and counts them', async () => {
-    const { stats, reports, chain } = await fill('drop_newest')
+  it.each([
+    ['drop_newest refuses the lines that do not fit', 'drop_newest'],
+    ['block holds the lines up to blockMs, then drops them', 'block'],
+  ] as const)('%s and counts them', async (_name, whenFull) => {
+    const { stats, reports, chain } = await fill(whenFull)
     expect(stats.spooled + stats.dropped).toBe(18)
     expect(stats.dropped).toBe(6)
     expect(lossCount(reports, 'dropped')).toBe(6)
@@ -223,14 +226,6 @@ describe('DeliveryChain with a full spool', () => {
     expect(lossCount(reports, 'dropped')).toBe(stats.dropped)
     // accounting: every spooled line is on disk or counted dropped, and the newest round is kept
     expect(chain.pending().spool).toBe(18 - stats.dropped)
-    await chain.shutdown(soon(100))
-  })
-
-  it('block holds the lines up to blockMs, then drops them and counts them', async () => {
-    const { stats, reports, chain } = await fill('block')
-    expect(stats.spooled + stats.dropped).toBe(18)
-    expect(stats.dropped).toBe(6)
-    expect(lossCount(reports, 'dropped')).toBe(6)
     await chain.shutdown(soon(100))
   })
 })
