@@ -56,7 +56,7 @@ export class DeliveryChain {
   private readonly waiters = new Waiters()
   /** lines over the queue bound, written to the spool as one block at the end of this turn */
   private overflow: Entry[] = []
-  /** the smallest seq of each fresh batch in flight */
+  /** each fresh batch in flight: its smallest seq and its size */
   private readonly flying = new Set<{ minSeq: number; size: number }>()
   private inFlight = 0
   private replaying = 0
@@ -182,7 +182,7 @@ export class DeliveryChain {
     this.health.check(now, () => ({ inMemory: this.inMemory, inSpool: this.replay.pending, spoolDir: this.deps.spool.dir }))
     // the window: lines a stalled destination could not take within spoolAfterMs go to disk
     const oldest = this.queue.oldestAt
-    if (oldest !== undefined && now - oldest >= this.limits.spoolAfterMs && !this.health.progressing(now, this.limits.spoolAfterMs)) {
+    if (oldest !== undefined && now - oldest >= this.limits.spoolAfterMs && this.health.stalled) {
       this.toSpool.write(this.queue.drain())
       this.waiters.notify()
     }
