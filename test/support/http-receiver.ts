@@ -17,6 +17,8 @@ export interface ReceivedRequest {
   text: string
   /** JSON.parse(text) when it parses, else undefined */
   json: unknown
+  /** the client's port: requests on one keep-alive socket share it */
+  remotePort: number
 }
 
 /** How the receiver answers one request. `hang: true` never answers. */
@@ -87,7 +89,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
       } catch {
         json = undefined
       }
-      const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, text, json }
+      const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, text, json, remotePort: req.socket.remotePort ?? 0 }
       requests.push(received)
       const scripted = queue.shift() ?? (typeof receiver.fallback === 'function' ? receiver.fallback(received) : receiver.fallback)
       if (scripted.hang) {
