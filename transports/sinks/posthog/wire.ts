@@ -28,11 +28,13 @@ interface Message {
 
 export const LIBRARY = 'linecast'
 
+/** The messages' properties are fresh objects made for this item: they are completed in place, never copied. */
 function v0(message: Message): string {
+  message.properties.$lib = LIBRARY
   return JSON.stringify({
     event: message.event,
     distinct_id: message.distinctId,
-    properties: { ...message.properties, $lib: LIBRARY },
+    properties: message.properties,
     uuid: message.uuid,
     timestamp: message.timestamp,
     type: 'capture',
@@ -40,9 +42,10 @@ function v0(message: Message): string {
 }
 
 function v1(message: Message): string {
-  const { $process_person_profile: profile, ...properties } = message.properties
+  const properties = message.properties
   const options: Record<string, unknown> = {}
-  if (typeof profile === 'boolean') options.process_person_profile = profile
+  if (typeof properties.$process_person_profile === 'boolean') options.process_person_profile = properties.$process_person_profile
+  delete properties.$process_person_profile
   return JSON.stringify({
     event: message.event,
     uuid: message.uuid,

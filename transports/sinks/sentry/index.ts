@@ -3,10 +3,8 @@
  * builds an encoder (line -> event, check-in, breadcrumb or skip) and a sender (a real
  * `NodeClient`), and exposes them as the delivery layer's Sink.
  */
-import { getMaxListeners, setMaxListeners } from 'node:events'
-import type { Event } from '@sentry/node'
-import type { Outcome, Sink, SinkContext } from '../../worker/delivery/types.js'
-import { worstOutcome } from './combine.js'
+import type { Sink, SinkContext } from '../../worker/delivery/types.js'
+import { sendSentryBatch } from './batch.js'
 import { SENTRY_LIMITS, SENTRY_SETTING_KEYS, SENTRY_WINDOW, catalogFallbacks, parseSentrySettings, type SentryConfig } from './config.js'
 import { SentryEncoder, type SentryItem } from './encode.js'
 import { SentrySender } from './send.js'
@@ -18,16 +16,6 @@ export { SentrySender, classifyEnvelopeResult } from './send.js'
 export { worstOutcome } from './combine.js'
 export { parseSentryRateLimits, type SentryCategory } from './rate-limits.js'
 export { EnvelopeWindow } from './window.js'
-
-const OK: Outcome = { type: 'ok' }
-
-/** One item's outcome when it made two sends (a failed cron run: its check-in and its error event). */
-function bothOf(a: Outcome, b: Outcome): Outcome {
-  if (b.type === 'ok') return a
-  if (a.type === 'ok') return b
-  const worst = worstOutcome([a, b])
-  return worst.type === 'reject' ? { type: 'reject', reason: worst.reason, ...(worst.loud ? { loud: true } : {}) } : worst
-}
 
 export interface SentrySinkDeps {
   /** environment for SENTRY_RELEASE and the catalog's `${VAR}` templates; defaults to process.env */
@@ -54,20 +42,7 @@ export function createSink(name: string, ctx: SinkContext, deps: SentrySinkDeps 
     name,
     limits: { ...SENTRY_LIMITS, maxItems: config.maxItems },
     encode: (line) => encoder.encode(line),
-    async send(batch, signal): Promise<Outcome> {
-      // every event of the batch listens on the one signal while it is in flight
-      if (getMaxListeners(signal) < batch.length + 1) setMaxListeners(batch.length + 1, signal)
-      const events = batch.map((item) =>
-        item.type === 'event' || (item.type === 'check_in' && item.event !== undefined)
-          ? sender.sendEvent(item.event as Event, signal)
-          : Promise.resolve<Outcome>(OK),
-      )
-      // check-ins one after the other, in line order: a run's in_progress reaches Sentry before its ok
-      const checkIns: Outcome[] = []
-      for (const item of batch) checkIns.push(item.type === 'check_in' ? await sender.sendCheckIn(item.checkIn, signal) : OK)
-      const outcomes = await Promise.all(events)
-      return worstOutcome(outcomes.map((outcome, i) => bothOf(outcome, checkIns[i] ?? OK)))
-    },
+    send: (batch, signal) => sendSentryBatch(sender, batch, signal),
     close: () => sender.close(),
   }
 }
