@@ -8,7 +8,7 @@ import { compiled } from '../../generated/events.js'
 import { trackExternalCall, trackQuery, withMonitor } from '../../integrations/monitors/index.js'
 import { compileRouter } from '../../router/route.js'
 import type { LogLine, Sink } from '../../transports/worker/delivery/types.js'
-import { createSentrySink, type SentryItem } from '../../transports/sinks/sentry/index.js'
+import { createSink, type SentryItem } from '../../transports/sinks/sentry/index.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { parseEnvelope, sentryEvents } from '../support/sentry-envelope.js'
 import { captureLogger } from './capture-logger.js'
@@ -18,7 +18,7 @@ let sentry: Sink<SentryItem>
 
 beforeAll(async () => {
   receiver = await startHttpReceiver()
-  sentry = createSentrySink(
+  sentry = createSink(
     'sentry',
     { settings: { dsn: `http://public@127.0.0.1:${receiver.port}/7` }, catalog: compiled, report: () => undefined },
     { env: { SENTRY_RELEASE: 'bmn-api@3.1.0' } },

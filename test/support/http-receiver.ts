@@ -17,6 +17,8 @@ export interface ReceivedRequest {
   text: string
   /** JSON.parse(text) when it parses, else undefined */
   json: unknown
+  /** the client's port: requests on one keep-alive socket share it */
+  remotePort: number
 }
 
 /** How the receiver answers one request. `hang: true` never answers. */
@@ -25,12 +27,16 @@ export interface ScriptedReply {
   headers?: Record<string, string>
   body?: string | object
   hang?: boolean
+  /** answer this many ms after the request arrived (other requests are taken meanwhile) */
+  delayMs?: number
 }
 
 export interface HttpReceiver {
   url: string
   port: number
   requests: ReceivedRequest[]
+  /** most requests the receiver held unanswered at once */
+  readonly peakOpen: number
   /** queue replies answered in order; once empty, `fallback` answers */
   reply(...replies: ScriptedReply[]): void
   /** the answer when the queue is empty (default 200 `{}`) */
@@ -45,10 +51,15 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
   const queue: ScriptedReply[] = []
   const hanging = new Set<ServerResponse>()
   const waiters = new Set<() => void>()
+  let open = 0
+  let peakOpen = 0
   const receiver: HttpReceiver = {
     url: '',
     port: 0,
     requests,
+    get peakOpen() {
+      return peakOpen
+    },
     reply: (...replies) => void queue.push(...replies),
     fallback: { status: 200, body: {} },
     waitFor(predicate, timeoutMs = 10_000) {
@@ -87,16 +98,20 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
       } catch {
         json = undefined
       }
-      const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, text, json }
+      const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, text, json, remotePort: req.socket.remotePort ?? 0 }
       requests.push(received)
       const scripted = queue.shift() ?? (typeof receiver.fallback === 'function' ? receiver.fallback(received) : receiver.fallback)
-      if (scripted.hang) {
-        hanging.add(res)
-      } else {
+      open += 1
+      peakOpen = Math.max(peakOpen, open)
+      const answer = (): void => {
+        open -= 1
         const payload = typeof scripted.body === 'string' ? scripted.body : JSON.stringify(scripted.body ?? {})
         res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
         res.end(payload)
       }
+      if (scripted.hang) hanging.add(res)
+      else if (scripted.delayMs !== undefined) setTimeout(answer, scripted.delayMs)
+      else answer()
       for (const check of [...waiters]) check()
     })
   })

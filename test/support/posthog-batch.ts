@@ -32,3 +32,18 @@ export function parsePosthogBatch(req: ReceivedRequest): PosthogBatch {
 export function posthogMessages(requests: readonly ReceivedRequest[]): PosthogMessage[] {
   return requests.filter((req) => req.url.startsWith('/batch')).flatMap((req) => parsePosthogBatch(req).batch)
 }
+
+/** The v1 capture body: `{ created_at, batch: [{ event, uuid, distinct_id, timestamp, options, properties }] }`. */
+export interface PosthogV1Batch {
+  created_at: string
+  batch: (PosthogMessage & { options: Record<string, unknown> })[]
+}
+
+export function parsePosthogV1Batch(req: ReceivedRequest): PosthogV1Batch {
+  const body = req.json as Partial<PosthogV1Batch> | undefined
+  if (!body || typeof body.created_at !== 'string' || !Array.isArray(body.batch) || 'api_key' in body) {
+    throw new Error(`not a PostHog v1 batch (${req.method} ${req.url}): ${req.text.slice(0, 200)}`)
+  }
+  for (const event of body.batch) if (typeof event.options !== 'object') throw new Error(`v1 event ${String(event.uuid)} has no options object`)
+  return body as PosthogV1Batch
+}

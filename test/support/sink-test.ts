@@ -40,6 +40,9 @@ export function receiverForFile(fallback: ScriptedReply): HttpReceiver {
     get requests() {
       return current().requests
     },
+    get peakOpen() {
+      return current().peakOpen
+    },
     get fallback() {
       return current().fallback
     },

@@ -43,6 +43,25 @@ async function count(table: string): Promise<number> {
 }
 
 describe('audit_log sink on Postgres', () => {
+  it('declares 1000 rows per insert and one insert in flight per pooled connection', async () => {
+    const { sink } = await setup({ poolSize: 3 })
+    expect(sink.limits).toEqual({ maxItems: 1000, maxLineBytes: 16 * 1024 * 1024, maxInFlight: 3 })
+    const { sink: defaults } = await setup()
+    expect(defaults.limits?.maxInFlight).toBe(2)
+  })
+
+  it('inserts full batches of 1000 rows over the pool at once, each row once, replays included', async () => {
+    const { table, sink, applicationName } = await setup({ poolSize: 2 })
+    const batches = Array.from({ length: 4 }, () => Array.from({ length: 1000 }, () => aiCall()))
+    const sends = batches.map((batch) => sink.send(batch.map((l) => sink.encode(l)), noTimeout()))
+    expect(await Promise.all(sends)).toEqual(batches.map(() => ({ type: 'ok' })))
+    expect(await count(table)).toBe(4000)
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [applicationName])
+    expect(rows[0]?.n).toBeLessThanOrEqual(2)
+    expect(await sink.send(batches[0]!.map((l) => sink.encode(l)), noTimeout())).toEqual({ type: 'ok' })
+    expect(await count(table)).toBe(4000)
+  })
+
   it('writes one row per line with exactly the mapped columns', async () => {
     const { table, sink } = await setup()
     const cost = aiCall({ time: '2025-03-01T10:00:00.123Z', tenant: 'acme' })

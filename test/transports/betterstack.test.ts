@@ -78,9 +78,27 @@ describe('betterstack sink against a local receiver', () => {
     expect(await sink.send([sink.encode(line(1))], signal)).toEqual({ type: 'reject', reason: "HTTP 406: Couldn't parse JSON content." })
   })
 
-  it('declares the 10 MiB request limit', async () => {
+  it('sends the raw line text with dt spliced in, as written by the emitter', async () => {
     const sink = await createSink('logs', context())
-    expect(sink.limits).toEqual({ maxBytes: 10 * 1024 * 1024 })
+    const raw = JSON.stringify({ ...line(1), nested: { order: [3, 1, 2] } })
+    await sink.send([sink.encode(line(1), raw)], signal)
+    expect(receiver.requests[0]!.text).toBe(`[${raw.slice(0, -1)},"dt":"2025-03-04T05:06:01.000Z"}]`)
+  })
+
+  it('keeps several requests in flight over one keep-alive agent', async () => {
+    const sink = await createSink('logs', context())
+    const sends = Array.from({ length: 8 }, (_, i) => sink.send([sink.encode(line(i % 9))], signal))
+    expect(await Promise.all(sends)).toEqual(Array.from({ length: 8 }, () => ({ type: 'ok' })))
+    const sockets = new Set(receiver.requests.map((r) => r.remotePort))
+    expect(receiver.requests).toHaveLength(8)
+    expect(sockets.size).toBeLessThanOrEqual(sink.limits?.maxInFlight ?? 0)
+    await sink.close?.()
+  })
+
+  it('declares Better Stack limits: bytes per request, bytes per record, requests in flight', async () => {
+    const sink = await createSink('logs', context())
+    expect(sink.limits).toEqual({ maxItems: 10_000, maxBytes: 10 * 1024 * 1024 - 16 * 1024, maxLineBytes: 10 * 1024 * 1024 - 16 * 1024, maxInFlight: 4 })
+    expect(sink.itemBytes?.(sink.encode(line(1), '{"a":"é"}'))).toBe(Buffer.byteLength('{"a":"é","dt":"2025-03-04T05:06:01.000Z"}'))
   })
 
   it('refuses bad settings at creation', () => {

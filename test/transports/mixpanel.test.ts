@@ -153,5 +153,14 @@ describe('mixpanel sink against a local receiver', () => {
     const sink = await createSink('product', context())
     expect(sink.limits?.maxItems).toBe(2000)
     expect(sink.limits?.maxBytes).toBeLessThanOrEqual(10_000_000)
+    expect(sink.limits?.maxLineBytes).toBeLessThan(1_000_000)
+    expect(sink.limits?.maxInFlight).toBeGreaterThan(1)
+  })
+
+  it('measures an item by the bytes of its event JSON', async () => {
+    const sink = await createSink('product', context())
+    const item = sink.encode(line(1, { style: 'ünïcode' }))
+    expect(sink.itemBytes?.(item)).toBe(Buffer.byteLength(item ?? ''))
+    expect(sink.itemBytes?.(null)).toBe(0)
   })
 })

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LogLine, Sink } from '../../transports/worker/delivery/types.js'
-import { createSentrySink, type SentryItem } from '../../transports/sinks/sentry/index.js'
+import { createSink, type SentryItem } from '../../transports/sinks/sentry/index.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
 import { parseEnvelope, sentryEvents } from '../support/sentry-envelope.js'
 import { sinkCatalog } from '../support/sink-catalog.js'
@@ -14,7 +14,7 @@ const sinks: Sink<SentryItem>[] = []
 const reports: { level: string; msg: string }[] = []
 
 function sink(settings: Record<string, unknown> = {}): Sink<SentryItem> {
-  const created = createSentrySink(
+  const created = createSink(
     'errors',
     {
       settings: { dsn: `http://publickey@127.0.0.1:${receiver.port}/4242`, ...settings },
@@ -104,10 +104,10 @@ describe('Sentry sink (real SDK, local receiver)', () => {
       release: 'brand-api@2.0.0',
       server_name: 'web-1',
       message: 'logo generation failed',
-      tags: { requestId: 'req-1', brandId: 'brand-42', jobId: 'job-9', model: 'gpt-image-1', event: 'generation_failed' },
+      tags: { requestId: 'req-1', brandId: 'brand-42', tenantId: 'tenant-3', jobId: 'job-9', queue: 'logo-generation', attempt: '3', event: 'generation_failed' },
       user: { id: 'user-17' },
       contexts: { tenant: { id: 'tenant-3' }, job: { id: 'job-9', queue: 'logo-generation', attempt: 3 } },
-      extra: { reason: 'palette missing' },
+      extra: { reason: 'palette missing', model: 'gpt-image-1' },
       exception: {
         values: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'palette')" }],
       },

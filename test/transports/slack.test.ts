@@ -123,6 +123,7 @@ describe('slack sink against a local receiver', () => {
     )
     expect(await sink.send([item], signal)).toEqual({ type: 'retry', reason: 'HTTP 500: rollup_error' })
     expect(await sink.send([item], signal)).toEqual({ type: 'retryAfter', ms: 30_000, reason: 'HTTP 429: rate_limited' })
+    now += 30_000
     expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 403: action_prohibited', loud: true })
     expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 404: no_service', loud: true })
     expect(await sink.send([item], signal)).toEqual({ type: 'reject', reason: 'HTTP 410: channel_is_archived', loud: true })
@@ -153,7 +154,41 @@ describe('slack sink against a local receiver', () => {
     expect(receiver.requests).toHaveLength(4)
   })
 
-  it('takes one message per batch', () => {
-    expect(make().limits).toEqual({ maxItems: 1 })
+  it('honours a Retry-After longer than a minute in full: no request before it ends', async () => {
+    const sink = make({ dedupeWindow: 0 })
+    const item = sink.encode(alertLine())
+    receiver.reply({ status: 429, headers: { 'retry-after': '300' }, body: 'rate_limited' })
+    expect(await sink.send([item], signal)).toEqual({ type: 'retryAfter', ms: 300_000, reason: 'HTTP 429: rate_limited' })
+    now += 60_000
+    expect(await sink.send([item], signal)).toMatchObject({ type: 'retryAfter', ms: 240_000 })
+    now += 239_000
+    expect(await sink.send([item], signal)).toMatchObject({ type: 'retryAfter', ms: 1000 })
+    expect(receiver.requests).toHaveLength(1)
+    now += 1000
+    expect(await sink.send([item], signal)).toEqual({ type: 'ok' })
+    expect(receiver.requests).toHaveLength(2)
+  })
+
+  it('sends two different unhandled errors within the window, and merges the same error again', async () => {
+    const sink = make({ dedupeWindow: '10m' })
+    const crash = (type: string, message: string): LogLine => ({
+      level: 'fatal',
+      time: '2025-03-04T05:06:07.000Z',
+      eventId: `u-${(seq += 1)}`,
+      event: 'unhandled_error',
+      kind: 'error',
+      msg: message,
+      err: { type, message, stack: `${type}: ${message}\n    at line ${seq}` },
+    })
+    const items = [crash('TypeError', 'x is undefined'), crash('RangeError', 'Invalid array length'), crash('TypeError', 'x is undefined')].map((l) => sink.encode(l))
+    expect(items[0]).not.toBeNull()
+    expect(items[1]).not.toBeNull()
+    expect(items[2]).toBeNull()
+    for (const item of items) expect(await sink.send([item], signal)).toEqual({ type: 'ok' })
+    expect(receiver.requests).toHaveLength(2)
+  })
+
+  it('takes one message per batch, one request at a time', () => {
+    expect(make().limits).toEqual({ maxItems: 1, maxLineBytes: 1024 * 1024, maxInFlight: 1 })
   })
 })

@@ -5,11 +5,18 @@
  */
 import { z } from 'zod'
 import { parseTableName } from '../../../schema/sql/identifier.js'
+import type { SinkLimits } from '../../worker/delivery/types.js'
 import { AuditLogConfigError } from './errors.js'
 
 export const DEFAULT_TABLE = 'audit_log'
 export const DEFAULT_PGLITE_DIR = '.linecast/pglite'
 export const DEFAULT_APPLICATION_NAME = 'linecast'
+/** connections of the Postgres pool, one per insert in flight: measured with bench/sinks.ts (2 beat 1; 4 and 8 add nothing on a 2-core host) */
+export const DEFAULT_POOL_SIZE = 2
+/** rows per insert (one unnest insert of eight array parameters, whatever the row count) */
+export const SQL_MAX_ROWS = 1000
+/** a line whose metadata is larger than this is cut or dead-lettered by the delivery layer: jsonb takes far more, but such a row is a mistake */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024
 
 interface Common {
   /** validated `name` or `schema.name` */
@@ -82,7 +89,7 @@ export function parseConfig(destination: string, settings: Record<string, unknow
       table,
       autoMigrate: s.autoMigrate ?? false,
       applicationName: s.applicationName ?? DEFAULT_APPLICATION_NAME,
-      poolSize: s.poolSize ?? 4,
+      poolSize: s.poolSize ?? DEFAULT_POOL_SIZE,
     }
   }
   if (s.supabaseUrl !== undefined) {
@@ -101,4 +108,18 @@ export function parseConfig(destination: string, settings: Record<string, unknow
     return { backend: 'supabase', supabaseUrl: s.supabaseUrl, serviceRoleKey: s.serviceRoleKey, table }
   }
   return { backend: 'pglite', dataDir: s.dataDir ?? DEFAULT_PGLITE_DIR, table, autoMigrate: s.autoMigrate ?? true }
+}
+
+/** What each back end takes per send and at once. */
+export function auditLogLimits(config: AuditLogConfig): SinkLimits {
+  switch (config.backend) {
+    case 'postgres':
+      return { maxItems: SQL_MAX_ROWS, maxLineBytes: MAX_LINE_BYTES, maxInFlight: config.poolSize }
+    case 'pglite':
+      // one embedded database, one connection: inserts go one at a time
+      return { maxItems: SQL_MAX_ROWS, maxLineBytes: MAX_LINE_BYTES, maxInFlight: 1 }
+    case 'supabase':
+      // PostgREST: 500 rows and 2 MB per request keep well under its request limits
+      return { maxItems: 500, maxBytes: 2_000_000, maxLineBytes: 1_900_000, maxInFlight: 2 }
+  }
 }

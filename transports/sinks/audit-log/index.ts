@@ -5,7 +5,7 @@
  */
 import type { Sink, SinkContext } from '../../worker/delivery/types.js'
 import type { AuditBackend } from './backend.js'
-import { type AuditLogConfig, parseConfig } from './config.js'
+import { type AuditLogConfig, auditLogLimits, parseConfig } from './config.js'
 import { type AuditRow, createEncoder } from './encode.js'
 import { migrate } from './migrate.js'
 import { createPgliteBackend, openPglite } from './pglite.js'
@@ -15,7 +15,7 @@ import { createSupabaseBackend } from './supabase.js'
 
 export type { AuditRow } from './encode.js'
 export type { AuditLogConfig, PgliteConfig, PostgresConfig, SupabaseConfig } from './config.js'
-export { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from './config.js'
+export { auditLogLimits, DEFAULT_PGLITE_DIR, DEFAULT_POOL_SIZE, DEFAULT_TABLE } from './config.js'
 export { migrate, migrateDatabase, type MigrateOptions, type MigrateResult, type MigrateTarget } from './migrate.js'
 export {
   AuditLogConfigError,
@@ -24,9 +24,6 @@ export {
   AuditLogMisroutedError,
   AuditLogTableMissingError,
 } from './errors.js'
-
-const SQL_LIMITS = { maxItems: 1000 }
-const SUPABASE_LIMITS = { maxItems: 500, maxBytes: 2_000_000 }
 
 async function openBackend(name: string, config: AuditLogConfig, ctx: SinkContext): Promise<AuditBackend> {
   switch (config.backend) {
@@ -70,7 +67,7 @@ export async function createSink(name: string, ctx: SinkContext): Promise<Sink<A
   const send = createSender(backend, ctx.report)
   return {
     name,
-    limits: config.backend === 'supabase' ? SUPABASE_LIMITS : SQL_LIMITS,
+    limits: auditLogLimits(config),
     encode,
     send,
     close: () => backend.close(),

@@ -2,6 +2,7 @@
  * The Postgres back end: a node-postgres Pool (it replaces a dropped
  * connection by itself) and the unnest INSERT ... ON CONFLICT (id) DO NOTHING.
  */
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { parseTableName } from '../../../schema/sql/identifier.js'
 import type { AuditBackend, InsertResult } from './backend.js'
@@ -26,6 +27,8 @@ export interface PostgresBackend extends AuditBackend {
 export function createPostgresBackend(options: PostgresBackendOptions): PostgresBackend {
   const { quoted } = parseTableName(options.table)
   const sql = insertStatement(quoted)
+  // a named statement is parsed and planned once per connection, then only bound and run
+  const name = `linecast_audit_insert_${createHash('sha256').update(quoted).digest('hex').slice(0, 16)}`
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     application_name: options.applicationName,
@@ -42,7 +45,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Postgres
     pool,
     async insert(rows: AuditRow[]): Promise<InsertResult> {
       try {
-        await pool.query(sql, insertParams(rows))
+        await pool.query({ name, text: sql, values: insertParams(rows) })
         return { type: 'ok' }
       } catch (error) {
         return classifyPgError(error)

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 const SOURCES = [
   './errors.ts',
   './supabase.ts',
-  '../../schema/sql/identifier.ts',
-  '../../schema/sql/audit-log-sql.ts',
+  '../../../schema/sql/identifier.ts',
+  '../../../schema/sql/audit-log-sql.ts',
   '../../../integrations/audit-log/cost-queries.ts',
 ]
 

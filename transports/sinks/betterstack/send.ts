@@ -1,22 +1,21 @@
-/** POST a batch of records as one gzipped JSON array with the source token. */
+/** POST a batch of records as one (gzipped) JSON array with the source token. */
 import type { Outcome } from '../../worker/delivery/types.js'
-import { sendJson, type Fetch } from '../http/post.js'
+import { jsonArray, type HttpTarget } from '../http/client.js'
 import type { BetterstackSettings } from './config.js'
 import type { BetterstackRecord } from './encode.js'
 
 export async function sendBetterstackBatch(
   settings: BetterstackSettings,
+  target: HttpTarget,
   batch: readonly (BetterstackRecord | null)[],
   signal: AbortSignal,
-  fetch?: Fetch,
 ): Promise<Outcome> {
   const records = batch.filter((r): r is BetterstackRecord => r !== null)
   if (records.length === 0) return { type: 'ok' }
-  const { outcome } = await sendJson(settings.url, records, {
+  const { outcome } = await target.send(jsonArray(records), {
     headers: { authorization: `Bearer ${settings.token}` },
     gzip: settings.gzip,
     signal,
-    ...(fetch ? { fetch } : {}),
   })
   return outcome
 }

@@ -10,8 +10,9 @@ const ENVELOPE: ReadonlySet<string> = new Set<string>([...RESERVED_FIELDS, 'v'])
 /** Fields of `line` that are neither envelope nor listed in `exclude` (e.g. the catalog's context fields). */
 export function lineProperties(line: LogLine, exclude: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(line)) {
-    if (ENVELOPE.has(key) || exclude.has(key) || value === undefined) continue
+  for (const key in line) {
+    const value = line[key]
+    if (value === undefined || ENVELOPE.has(key) || exclude.has(key)) continue
     out[key] = value
   }
   return out

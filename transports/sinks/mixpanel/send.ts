@@ -4,14 +4,19 @@
  * outcome rejects exactly those, by their index in the batch.
  */
 import type { Outcome } from '../../worker/delivery/types.js'
-import { sendJson, type Fetch } from '../http/post.js'
-import { mixpanelRequest, type MixpanelSettings } from './config.js'
-import type { MixpanelEvent } from './encode.js'
+import { jsonArray, type HttpTarget } from '../http/client.js'
 
 interface FailedRecord {
   index: number
   field?: string
   message?: string
+}
+
+/** One batch's request: the URL with strict=1 (and project_id) and its Authorization header. */
+export interface MixpanelRequest {
+  target: HttpTarget
+  authorization: string
+  gzip: boolean
 }
 
 function failedRecords(text: string): FailedRecord[] {
@@ -34,13 +39,9 @@ function describeFailures(failed: readonly FailedRecord[], sent: number): string
   return `HTTP 400: ${failed.length} of ${sent} events failed validation: ${shown.join('; ')}${more}`
 }
 
-export async function sendMixpanelBatch(
-  settings: MixpanelSettings,
-  batch: readonly (MixpanelEvent | null)[],
-  signal: AbortSignal,
-  fetch?: Fetch,
-): Promise<Outcome> {
-  const events: MixpanelEvent[] = []
+/** `batch` holds each event's JSON text (null: nothing to send for that line). */
+export async function sendMixpanelBatch(request: MixpanelRequest, batch: readonly (string | null)[], signal: AbortSignal): Promise<Outcome> {
+  const events: string[] = []
   const batchIndex: number[] = []
   batch.forEach((item, i) => {
     if (item === null) return
@@ -48,12 +49,10 @@ export async function sendMixpanelBatch(
     batchIndex.push(i)
   })
   if (events.length === 0) return { type: 'ok' }
-  const { url, authorization } = mixpanelRequest(settings)
-  const { outcome, reply } = await sendJson(url, events, {
-    headers: { authorization },
-    gzip: settings.gzip,
+  const { outcome, reply } = await request.target.send(jsonArray(events), {
+    headers: { authorization: request.authorization },
+    gzip: request.gzip,
     signal,
-    ...(fetch ? { fetch } : {}),
   })
   if (reply?.status !== 400) return outcome
   const failed = failedRecords(reply.text)

@@ -9,7 +9,8 @@ describe('parsePosthogSettings', () => {
       host: DEFAULT_POSTHOG_HOST,
       identify: [],
       alias: [],
-      maxItems: 100,
+      captureMode: 'v0',
+      maxItems: 1000,
       timeoutMs: 10_000,
     })
   })

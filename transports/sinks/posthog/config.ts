@@ -33,11 +33,27 @@ export const posthogSettingsSchema = z.object({
     .union([aliasSchema, z.array(aliasSchema)])
     .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  /**
+   * `v0`: `POST /batch/` (the API key in the body, one answer for the batch);
+   * `v1`: `POST /i/v1/analytics/events` (Bearer key; the 2xx body answers each event: ok, drop or retry)
+   */
+  captureMode: z.enum(['v0', 'v1'], { error: 'captureMode is v0 (/batch/) or v1 (/i/v1/analytics/events)' }).default('v0'),
   /** largest batch the delivery layer hands this sink (lines; identify/alias ride along) */
-  maxItems: z.number().int().positive().max(1000, 'maxItems is at most 1000').default(100),
+  maxItems: z.number().int().positive().max(5000, 'maxItems is at most 5000').default(1000),
   /** per-request budget */
   timeoutMs: z.number().int().positive().default(10_000),
 })
+
+const MB = 1_000_000
+
+/**
+ * PostHog's capture endpoints take a request body up to 20 MB and discard (with a 200) an event over
+ * 1 MB. A line keeps headroom for the properties the encoder adds (source, service, environment …).
+ * In flight: measured with bench/sinks.ts (4 beat 1 and 2; 8 adds nothing).
+ */
+export const POSTHOG_LIMITS = { maxBytes: 20 * MB - 64 * 1024, maxLineBytes: MB - 4096, maxInFlight: 4 } as const
+/** retry-only resends inside one send when the v1 endpoint asks to retry some events */
+export const V1_RESENDS = 2
 
 export type PosthogSettings = z.output<typeof posthogSettingsSchema>
 export type PosthogAlias = z.output<typeof aliasSchema>

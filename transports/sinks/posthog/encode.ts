@@ -103,12 +103,12 @@ export class PosthogEncoder {
     }
     const spec = this.#catalog?.events[name]
     const keep = spec?.pii.keep ?? []
-    const own = without(this.#ownProperties(line, spec), keep)
-    const context: Record<string, unknown> = {}
-    for (const key of this.#context) if (line[key] !== undefined && !keep.includes(key)) context[key] = line[key]
+    // a fresh object (or its clone without the kept paths), filled in place: no spread, no second copy
+    const properties = without(this.#ownProperties(line, spec), keep)
+    for (const key of this.#context) if (line[key] !== undefined && !keep.includes(key)) properties[key] = line[key]
+    properties.source = 'server'
 
     const resolved = this.#distinctId(line, spec)
-    const properties: Record<string, unknown> = { ...own, ...context, source: 'server' }
     if (line.service) properties.service = line.service
     if (line.env) properties.environment = line.env
     if (line.kind ?? spec?.kind) properties.kind = line.kind ?? spec?.kind

@@ -1,145 +1,88 @@
 /**
- * Sending a batch with the real posthog-node client. Each batch gets a client
- * of its own (queue sized to the batch, no flush timer, no SDK retries), so
- * concurrent batches never share a queue and a failed batch leaves nothing
- * behind to be re-sent by a later flush. The client's `fetch` option is
- * wrapped to see each request's status and headers (or network error), which
- * are classified into the delivery layer's Outcome after `flush()`.
+ * Posting a batch to PostHog's capture endpoint directly: the body is the
+ * messages' JSON texts joined (built at encode time), over one keep-alive
+ * agent for the destination. No SDK client, no queue of its own: what was
+ * sent and what came back is this send's alone.
+ * v0 posts `{ api_key, batch, sent_at }` to `/batch/` and reads one answer for the batch.
+ * v1 posts `{ created_at, batch }` to `/i/v1/analytics/events` and reads each event's
+ * result: dropped events are rejected by index, events PostHog asks to retry are sent
+ * again alone (up to V1_RESENDS times), and any still pending make the batch a retry
+ * (PostHog dedups on uuid, so the events it took are not counted twice).
  */
-import { PostHog, type PostHogOptions } from 'posthog-node'
 import type { Outcome } from '../../worker/delivery/types.js'
-import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
-import type { PosthogItem } from './encode.js'
-
-type PosthogFetch = NonNullable<PostHogOptions['fetch']>
-type FetchResponse = Awaited<ReturnType<PosthogFetch>>
+import { createHttpTarget, type HttpReply, type HttpTarget } from '../http/index.js'
+import { classifyPosthogAnswer, readV1Results } from './answer.js'
+import { V1_RESENDS } from './config.js'
+import { LIBRARY, type CaptureMode, type PosthogWireItem } from './wire.js'
 
 export interface PosthogSenderOptions {
   apiKey: string
   host: string
   timeoutMs: number
-  /** defaults to the global fetch */
-  fetch?: typeof globalThis.fetch
+  captureMode: CaptureMode
+  /** sockets kept for the destination (one per request in flight) */
+  maxSockets: number
 }
 
-/** What the last request of a flush came to. */
-type Seen = { status: number; headers: Record<string, string> } | { error: unknown }
+const PATHS: Readonly<Record<CaptureMode, string>> = { v0: '/batch/', v1: '/i/v1/analytics/events' }
 
-function headerRecord(response: FetchResponse): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const name of ['retry-after', 'x-ratelimit-reset']) {
-    const value = response.headers?.get(name)
-    if (value) out[name] = value
-  }
-  return out
-}
-
-export function classifyPosthogAnswer(seen: Seen | undefined, batchSize: number, signal?: AbortSignal): Outcome {
-  if (!seen) return { type: 'retry', reason: 'PostHog flush failed before any request was sent' }
-  if ('error' in seen) return classifyNetworkError(seen.error, signal)
-  const outcome = classifyHttpResponse(seen.status, seen.headers)
-  if (outcome.type === 'split' && batchSize <= 1) return { type: 'reject', reason: `${outcome.reason}: a single event is larger than PostHog accepts` }
-  if (outcome.type === 'reject' && outcome.loud) {
-    return { ...outcome, reason: `${outcome.reason}: PostHog refused the project API key; check apiKey and host (US or EU cloud)` }
-  }
-  return outcome
-}
-
-/**
- * One item -> client calls. `$identify` and `$create_alias` go through
- * `capture` with the same wire shape `identify()` / `alias()` produce, because
- * only `capture` takes the uuid and timestamp that make a retry idempotent.
- */
-function replay(client: PostHog, item: PosthogItem): void {
-  const { capture, identify } = item
-  client.capture({
-    event: capture.event,
-    distinctId: capture.distinctId,
-    properties: capture.properties,
-    uuid: capture.uuid,
-    timestamp: new Date(capture.timestamp),
-  })
-  if (identify) {
-    client.capture({
-      event: '$identify',
-      distinctId: identify.distinctId,
-      properties: { $set: identify.properties, $set_once: {} },
-      uuid: identify.uuid,
-      timestamp: new Date(identify.timestamp),
-    })
-  }
-  for (const alias of item.alias ?? []) {
-    client.capture({
-      event: '$create_alias',
-      distinctId: alias.distinctId,
-      properties: { distinct_id: alias.distinctId, alias: alias.alias },
-      uuid: alias.uuid,
-      timestamp: new Date(alias.timestamp),
-    })
-  }
+function messages(items: readonly PosthogWireItem[]): string {
+  return items.map((item) => item.json).join(',')
 }
 
 export class PosthogSender {
   readonly #options: PosthogSenderOptions
-  readonly #inFlight = new Set<Promise<Outcome>>()
+  readonly #target: HttpTarget
 
   constructor(options: PosthogSenderOptions) {
     this.#options = options
+    this.#target = createHttpTarget(`${options.host.replace(/\/+$/, '')}${PATHS[options.captureMode]}`, { maxSockets: options.maxSockets })
   }
 
-  send(batch: readonly PosthogItem[], signal?: AbortSignal): Promise<Outcome> {
-    const pending = this.#send(batch, signal)
-    this.#inFlight.add(pending)
-    void pending.finally(() => this.#inFlight.delete(pending))
-    return pending
+  send(batch: readonly PosthogWireItem[], signal: AbortSignal): Promise<Outcome> {
+    if (batch.length === 0) return Promise.resolve({ type: 'ok' })
+    return this.#options.captureMode === 'v1' ? this.#sendV1(batch, signal) : this.#sendV0(batch, signal)
   }
 
-  async #send(batch: readonly PosthogItem[], signal?: AbortSignal): Promise<Outcome> {
-    if (batch.length === 0) return { type: 'ok' }
-    if (signal?.aborted) return { type: 'retry', reason: 'aborted before sending (timeout)' }
-    const messages = batch.reduce((n, item) => n + 1 + (item.identify ? 1 : 0) + (item.alias?.length ?? 0), 0)
-    const baseFetch = this.#options.fetch ?? globalThis.fetch
-    let seen: Seen | undefined
-    let tooLarge: FetchResponse | undefined
-    const observed: PosthogFetch = async (url, init) => {
-      // the SDK halves a batch itself on 413; answer its retries at once so that splitting stays with the delivery layer
-      if (tooLarge) return tooLarge
-      const signals = [init.signal, signal].filter((s): s is AbortSignal => s !== undefined)
-      try {
-        const response = await baseFetch(url, { ...init, signal: signals.length > 0 ? AbortSignal.any(signals) : null } as RequestInit)
-        seen = { status: response.status, headers: headerRecord(response) }
-        if (response.status === 413) tooLarge = response
-        return response
-      } catch (error) {
-        seen = { error }
-        throw error
-      }
-    }
-    const client = new PostHog(this.#options.apiKey, {
-      host: this.#options.host,
-      flushAt: messages + 1,
-      maxBatchSize: messages + 1,
-      maxQueueSize: messages + 1,
-      flushInterval: 0,
-      fetchRetryCount: 0,
-      requestTimeout: this.#options.timeoutMs,
-      preloadFeatureFlags: false,
-      enableExceptionAutocapture: false,
-      fetch: observed,
-    })
-    for (const item of batch) replay(client, item)
+  async #post(body: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpReply | { error: unknown; signal: AbortSignal }> {
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs)])
     try {
-      await client.flush()
-    } catch {
-      return classifyPosthogAnswer(seen, batch.length, signal)
+      return await this.#target.post(body, { headers, gzip: true, signal: bounded })
+    } catch (error) {
+      return { error, signal: bounded }
     }
-    // a clean flush leaves nothing queued; shutdown only releases the client
-    await client.shutdown(this.#options.timeoutMs)
-    return seen ? classifyPosthogAnswer(seen, batch.length, signal) : { type: 'ok' }
   }
 
-  /** Waits for the batches in flight; each client is already released when its send settles. */
+  async #sendV0(batch: readonly PosthogWireItem[], signal: AbortSignal): Promise<Outcome> {
+    const body = `{"api_key":${JSON.stringify(this.#options.apiKey)},"batch":[${messages(batch)}],"sent_at":${JSON.stringify(new Date().toISOString())}}`
+    const reply = await this.#post(body, {}, signal)
+    return 'error' in reply ? classifyPosthogAnswer(reply, batch.length, reply.signal) : classifyPosthogAnswer(reply, batch.length)
+  }
+
+  async #sendV1(batch: readonly PosthogWireItem[], signal: AbortSignal): Promise<Outcome> {
+    const dropped: { index: number; details: string }[] = []
+    let pending = batch.map((_, index) => index)
+    for (let attempt = 1; attempt <= 1 + V1_RESENDS && pending.length > 0; attempt++) {
+      const items = pending.map((i) => batch[i] as PosthogWireItem)
+      const body = `{"created_at":${JSON.stringify(new Date().toISOString())},"batch":[${messages(items)}]}`
+      const reply = await this.#post(body, { authorization: `Bearer ${this.#options.apiKey}`, 'posthog-sdk-info': LIBRARY, 'posthog-attempt': String(attempt) }, signal)
+      if ('error' in reply) return classifyPosthogAnswer(reply, batch.length, reply.signal)
+      const outcome = classifyPosthogAnswer(reply, items.length)
+      if (outcome.type !== 'ok') return outcome
+      const results = readV1Results(reply.text, items)
+      if (results === undefined) return { type: 'retry', reason: `PostHog answered ${reply.status} with a body that is not a v1 result map` }
+      for (const drop of results.dropped) dropped.push({ index: pending[drop.index] as number, details: drop.details })
+      pending = results.retry.map((i) => pending[i] as number)
+    }
+    if (pending.length > 0) return { type: 'retry', reason: `PostHog asked to retry ${pending.length} of ${batch.length} events` }
+    if (dropped.length === 0) return { type: 'ok' }
+    dropped.sort((a, b) => a.index - b.index)
+    const details = [...new Set(dropped.map((d) => d.details))].slice(0, 3).join('; ')
+    return { type: 'reject', reason: `PostHog dropped ${dropped.length} of ${batch.length} events: ${details}`, items: dropped.map((d) => d.index) }
+  }
+
+  /** Releases the destination's sockets. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.#inFlight])
+    this.#target.close()
   }
 }

@@ -9,7 +9,7 @@ const dsn = 'http://k@127.0.0.1:1/1'
 const catalog = sinkCatalog()
 
 function encoder(settings: Record<string, unknown> = {}, fallbacks: { release?: string; environment?: string } = {}): SentryEncoder {
-  return new SentryEncoder(parseSentrySettings('sentry', { dsn, ...settings }, fallbacks), catalog)
+  return new SentryEncoder(parseSentrySettings('sentry', { dsn, ...settings }, { ...fallbacks, contextFields: catalog.context }), catalog)
 }
 
 let n = 0
@@ -64,13 +64,23 @@ describe('SentryEncoder', () => {
       environment: 'staging',
       release: 'brand-api@1.2.3',
       server_name: 'web-1',
-      tags: { requestId: 'req-1', brandId: 'brand-9', jobId: 'job-3', model: 'gpt-image-1', event: 'generation_failed', service: 'brand-api' },
+      tags: { requestId: 'req-1', brandId: 'brand-9', tenantId: 'tenant-7', jobId: 'job-3', queue: 'logos', attempt: '2', event: 'generation_failed', service: 'brand-api' },
       user: { id: 'user-5', email: 'ada@example.com' },
       contexts: { tenant: { id: 'tenant-7' }, job: { id: 'job-3', queue: 'logos', attempt: 2 } },
-      extra: { reason: 'timeout', err: { code: 'E_BRAND' } },
+      extra: { reason: 'timeout', model: 'gpt-image-1', err: { code: 'E_BRAND' } },
     })
+    expect(event.tags).not.toHaveProperty('userId')
     expect(event.exception?.values?.[0]).toMatchObject({ type: 'TypeError', value: 'cannot read brand' })
     expect(event.exception?.values?.[0]?.stacktrace?.frames?.length).toBeGreaterThan(0)
+  })
+
+  it('takes its tags from the destination tags list, else the catalog context fields', () => {
+    const fields = { level: 'error' as const, msg: 'x', requestId: 'req-1', brandId: 'b-1', model: 'gpt-image-1', churchId: 'c-9', note: 'n'.repeat(300) }
+    expect(eventOf(encoder({ tags: ['model', 'churchId', 'note'] }).encode(line(fields))).tags).toEqual({ model: 'gpt-image-1', churchId: 'c-9', note: 'n'.repeat(200), service: 'brand-api' })
+    const neutral = new SentryEncoder(parseSentrySettings('sentry', { dsn }, { contextFields: ['requestId', 'churchId', 'userId'] }), catalog)
+    const event = eventOf(neutral.encode(line({ ...fields, userId: 'u-1' })))
+    expect(event.tags).toEqual({ requestId: 'req-1', churchId: 'c-9', service: 'brand-api' })
+    expect(event.extra).toMatchObject({ brandId: 'b-1', model: 'gpt-image-1' })
   })
 
   it('treats an error-kind event below error level as an error', () => {

@@ -34,17 +34,10 @@ export type SentryItem =
   /** a cron line: the check-in, and for a failed run the error event as well */
   | { type: 'check_in'; checkIn: SerializedCheckIn; event?: Event }
 
-/** Line fields that become tags, as named on the line. */
-export const TAG_FIELDS = ['requestId', 'brandId', 'jobId', 'model'] as const
 const USER_FIELDS = ['userId', 'email'] as const
 const CONTEXT_FIELDS = ['tenantId', 'queue', 'attempt'] as const
-const CONSUMED: ReadonlySet<string> = new Set<string>([
-  ...RESERVED_FIELDS,
-  'v',
-  ...TAG_FIELDS,
-  ...USER_FIELDS,
-  ...CONTEXT_FIELDS,
-])
+/** Sentry keeps tag values up to 200 characters. */
+const TAG_VALUE_MAX = 200
 
 const SEVERITY: Readonly<Record<Level, SeverityLevel>> = {
   trace: 'debug',
@@ -81,10 +74,10 @@ function text(value: unknown): string | undefined {
   return undefined
 }
 
-function properties(line: LogLine): Record<string, unknown> {
+function properties(line: LogLine, consumed: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(line)) {
-    if (!CONSUMED.has(key) && value !== undefined) out[key] = value
+    if (!consumed.has(key) && value !== undefined) out[key] = value
   }
   return out
 }
@@ -106,9 +99,12 @@ export class SentryEncoder {
   readonly #catalog: CompiledCatalog | undefined
   readonly #crumbs: BreadcrumbRing
   readonly #redactor: Redactor
+  /** fields with a place of their own in the event (envelope, tags, user, contexts): not repeated in `extra` */
+  readonly #consumed: ReadonlySet<string>
 
   constructor(config: SentryConfig, catalog?: CompiledCatalog) {
     this.#config = config
+    this.#consumed = new Set<string>([...RESERVED_FIELDS, 'v', ...config.tagFields, ...USER_FIELDS, ...CONTEXT_FIELDS])
     this.#catalog = catalog
     this.#crumbs = new BreadcrumbRing(config.maxBreadcrumbs)
     this.#redactor = createRedactor(catalog?.redact ?? [])
@@ -180,8 +176,8 @@ export class SentryEncoder {
     }
     const message = text(line.msg) ?? line.event
     if (message) crumb.message = message
-    const data = properties(line)
-    for (const key of TAG_FIELDS) if (line[key] !== undefined) data[key] = line[key]
+    const data = properties(line, this.#consumed)
+    for (const key of this.#config.tagFields) if (line[key] !== undefined) data[key] = line[key]
     if (Object.keys(data).length > 0) crumb.data = data
     return this.#redactor.redact(crumb) as Breadcrumb
   }
@@ -197,9 +193,9 @@ export class SentryEncoder {
     if (this.#config.resolvedRelease) event.release = this.#config.resolvedRelease
 
     const tags: Record<string, string> = {}
-    for (const key of TAG_FIELDS) {
+    for (const key of this.#config.tagFields) {
       const value = text(line[key])
-      if (value !== undefined) tags[key] = value
+      if (value !== undefined) tags[key] = value.slice(0, TAG_VALUE_MAX)
     }
     if (line.event) tags.event = line.event
     if (line.service) tags.service = line.service
@@ -220,7 +216,7 @@ export class SentryEncoder {
     }
     if (Object.keys(contexts).length > 0) event.contexts = contexts
 
-    const extra = properties(line)
+    const extra = properties(line, this.#consumed)
     extra.eventId = line.eventId
     if (line.kind) extra.kind = line.kind
     if (line.err && typeof line.err === 'object') {

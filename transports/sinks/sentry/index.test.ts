@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.js'
 import { sinkCatalog } from '../../../test/support/sink-catalog.js'
 import type { LogLine, Sink } from '../../worker/delivery/types.js'
-import { createSentrySink, type SentryItem } from './index.js'
+import { createSink, type SentryItem } from './index.js'
 
 let receiver: HttpReceiver
 let sink: Sink<SentryItem> | undefined
@@ -38,7 +38,7 @@ function errorLine(i: number): LogLine {
 
 describe('Sentry sink send', () => {
   it('sends a full batch under one signal without a MaxListenersExceededWarning', async () => {
-    sink = createSentrySink('errors', {
+    sink = createSink('errors', {
       settings: { dsn: `http://publickey@127.0.0.1:${receiver.port}/1` },
       catalog: sinkCatalog(),
       report: () => undefined,

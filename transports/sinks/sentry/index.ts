@@ -3,71 +3,46 @@
  * builds an encoder (line -> event, check-in, breadcrumb or skip) and a sender (a real
  * `NodeClient`), and exposes them as the delivery layer's Sink.
  */
-import { getMaxListeners, setMaxListeners } from 'node:events'
-import type { Event } from '@sentry/node'
-import type { Outcome, Sink, SinkContext } from '../../worker/delivery/types.js'
-import { worstOutcome } from './combine.js'
-import { SENTRY_SETTING_KEYS, parseSentrySettings, type SentryConfig } from './config.js'
+import type { Sink, SinkContext } from '../../worker/delivery/types.js'
+import { sendSentryBatch } from './batch.js'
+import { SENTRY_LIMITS, SENTRY_SETTING_KEYS, SENTRY_WINDOW, catalogFallbacks, parseSentrySettings, type SentryConfig } from './config.js'
 import { SentryEncoder, type SentryItem } from './encode.js'
 import { SentrySender } from './send.js'
 
-export { DEFAULT_IGNORE_ERRORS, parseSentrySettings, sentrySettingsSchema, type SentryConfig, type SentrySettings } from './config.js'
+export { DEFAULT_IGNORE_ERRORS, SENTRY_LIMITS, SENTRY_WINDOW, catalogFallbacks, parseSentrySettings, sentrySettingsSchema, type SentryConfig, type SentrySettings } from './config.js'
 export { SentryEncoder, isAlertLine, sentryEventId, type SentryItem } from './encode.js'
 export { checkInFromLine, isCronLine, type CheckInStatus, type SerializedCheckIn } from './check-in.js'
 export { SentrySender, classifyEnvelopeResult } from './send.js'
 export { worstOutcome } from './combine.js'
-export { parseSentryRateLimits } from './rate-limits.js'
-
-const OK: Outcome = { type: 'ok' }
-
-/** One item's outcome when it made two sends (a failed cron run: its check-in and its error event). */
-function bothOf(a: Outcome, b: Outcome): Outcome {
-  if (b.type === 'ok') return a
-  if (a.type === 'ok') return b
-  const worst = worstOutcome([a, b])
-  return worst.type === 'reject' ? { type: 'reject', reason: worst.reason, ...(worst.loud ? { loud: true } : {}) } : worst
-}
+export { parseSentryRateLimits, type SentryCategory } from './rate-limits.js'
+export { EnvelopeWindow } from './window.js'
 
 export interface SentrySinkDeps {
-  /** environment for SENTRY_RELEASE; defaults to process.env */
+  /** environment for SENTRY_RELEASE and the catalog's `${VAR}` templates; defaults to process.env */
   env?: NodeJS.ProcessEnv
 }
 
-export function createSentrySink(name: string, ctx: SinkContext, deps: SentrySinkDeps = {}): Sink<SentryItem> {
-  const env = deps.env ?? process.env
-  const fallbacks: { release?: string; environment?: string } = {}
-  const release = env.SENTRY_RELEASE || ctx.catalog.release
-  if (release) fallbacks.release = release
-  if (ctx.catalog.environment) fallbacks.environment = ctx.catalog.environment
-  const config: SentryConfig = parseSentrySettings(name, ctx.settings, fallbacks)
+export function createSink(name: string, ctx: SinkContext, deps: SentrySinkDeps = {}): Sink<SentryItem> {
+  const fallbacks = catalogFallbacks(ctx.catalog, deps.env ?? process.env)
+  const config: SentryConfig = parseSentrySettings(name, ctx.settings, { ...fallbacks, contextFields: ctx.catalog.context })
   const unknown = Object.keys(ctx.settings).filter((key) => !SENTRY_SETTING_KEYS.includes(key))
   if (unknown.length > 0) {
     ctx.report('warn', `destination "${name}" (sentry) ignores unknown settings: ${unknown.join(', ')}`, { destination: name, unknown })
   }
   const encoder = new SentryEncoder(config, ctx.catalog)
-  const sender = new SentrySender({ dsn: config.dsn, timeoutMs: config.timeoutMs })
+  const environment = config.environment ?? config.defaultEnvironment
+  const sender = new SentrySender({
+    dsn: config.dsn,
+    timeoutMs: config.timeoutMs,
+    window: SENTRY_WINDOW,
+    ...(environment ? { environment } : {}),
+    ...(config.resolvedRelease ? { release: config.resolvedRelease } : {}),
+  })
   return {
     name,
-    limits: { maxItems: config.maxItems },
+    limits: { ...SENTRY_LIMITS, maxItems: config.maxItems },
     encode: (line) => encoder.encode(line),
-    async send(batch, signal): Promise<Outcome> {
-      // every event of the batch listens on the one signal while it is in flight
-      if (getMaxListeners(signal) < batch.length + 1) setMaxListeners(batch.length + 1, signal)
-      const events = batch.map((item) =>
-        item.type === 'event' || (item.type === 'check_in' && item.event !== undefined)
-          ? sender.sendEvent(item.event as Event, signal)
-          : Promise.resolve<Outcome>(OK),
-      )
-      // check-ins one after the other, in line order: a run's in_progress reaches Sentry before its ok
-      const checkIns: Outcome[] = []
-      for (const item of batch) checkIns.push(item.type === 'check_in' ? await sender.sendCheckIn(item.checkIn, signal) : OK)
-      const outcomes = await Promise.all(events)
-      return worstOutcome(outcomes.map((outcome, i) => bothOf(outcome, checkIns[i] ?? OK)))
-    },
+    send: (batch, signal) => sendSentryBatch(sender, batch, signal),
     close: () => sender.close(),
   }
-}
-
-export function createSink(name: string, ctx: SinkContext, deps: SentrySinkDeps = {}): Sink<SentryItem> {
-  return createSentrySink(name, ctx, deps)
 }

@@ -1,15 +1,20 @@
 /**
  * Sending Sentry events with the real SDK: a `NodeClient` of our own (no
  * `Sentry.init`, no global hub or scope), its HTTP transport from
- * `makeNodeTransport`, wrapped so that each envelope's answer (status code
+ * `makeNodeTransport` (keep-alive agent), wrapped so that each envelope's answer (status code
  * and rate-limit headers, or the network error) is handed back to the send
  * that captured the event, keyed by event id, and classified into an Outcome.
+ * Every envelope first takes a slot of the transport's window (window.ts), so
+ * the transport never answers "buffer full"; should it still, the envelope
+ * waits for a slot and goes again inside the same send.
  */
 import { NodeClient, Scope, defaultStackParser, makeNodeTransport, type Event } from '@sentry/node'
 import type { Outcome } from '../../worker/delivery/types.js'
 import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
 import type { SerializedCheckIn } from './check-in.js'
-import { rateLimitWait } from './rate-limits.js'
+import { SENTRY_WINDOW } from './config.js'
+import { rateLimitWait, RateLimitWindows, type SentryCategory } from './rate-limits.js'
+import { EnvelopeWindow } from './window.js'
 
 type NodeTransport = ReturnType<typeof makeNodeTransport>
 type NodeTransportOptions = Parameters<typeof makeNodeTransport>[0]
@@ -21,8 +26,13 @@ export type EnvelopeResult = { response: TransportResponse } | { error: unknown 
 
 export interface SentrySenderOptions {
   dsn: string
-  /** an unanswered event counts as a retry after this long */
+  /** an unanswered event counts as a retry after this long (from when it took its slot) */
   timeoutMs: number
+  /** envelopes the transport holds at once (default SENTRY_WINDOW, the SDK's buffer size) */
+  window?: number
+  /** the environment and release of the client (the envelope header's trace context) */
+  environment?: string
+  release?: string
   /** clock, for rate-limit windows */
   now?: () => number
 }
@@ -40,18 +50,37 @@ function checkInKey(checkIn: Partial<SerializedCheckIn>): string {
   return `check_in:${String(checkIn.check_in_id)}:${String(checkIn.status)}`
 }
 
-/** One envelope's answer -> Outcome. `until` is the end of a rate-limit window we were told about. */
-export function classifyEnvelopeResult(result: EnvelopeResult, now: number, limitedUntil: number): Outcome {
+function categoryOf(envelope: Envelope): SentryCategory {
+  const header = (envelope[1][0] ?? [])[0] as { type?: unknown } | undefined
+  return header?.type === 'check_in' ? 'monitor' : 'error'
+}
+
+/**
+ * One envelope header trace context, one environment: the header's `trace.environment` and
+ * `trace.release` are set to the event's own, so Sentry never sees two for one event.
+ */
+function alignTraceContext(envelope: Envelope): void {
+  const header = envelope[0] as { trace?: Record<string, unknown> }
+  const [itemHeader, payload] = (envelope[1][0] ?? []) as unknown as [{ type?: unknown }?, { environment?: unknown; release?: unknown }?]
+  if (header.trace === undefined || itemHeader?.type !== 'event' || payload === undefined) return
+  if (typeof payload.environment === 'string') header.trace.environment = payload.environment
+  if (typeof payload.release === 'string') header.trace.release = payload.release
+}
+
+/** The transport did not send the envelope: a rate-limit window it still honours, or a full buffer. */
+export const NOT_SENT_BUFFER_FULL = 'the Sentry transport did not send the event (buffer full)'
+
+/** One envelope's answer -> Outcome. `limitedUntil` is the end of the rate-limit window of its category. */
+export function classifyEnvelopeResult(result: EnvelopeResult, now: number, limitedUntil: number, category: SentryCategory = 'error'): Outcome {
   if ('error' in result) return classifyNetworkError(result.error)
   const { statusCode, headers } = result.response
   if (statusCode === undefined) {
-    // the SDK did not send: its transport is still inside a rate-limit window, or its buffer is full
-    if (limitedUntil > now) return { type: 'retryAfter', ms: limitedUntil - now, reason: 'Sentry rate limit still in force' }
-    return { type: 'retry', reason: 'the Sentry transport did not send the event (buffer full or rate limited)' }
+    if (limitedUntil > now) return { type: 'retryAfter', ms: limitedUntil - now, reason: `Sentry rate limit (${category}) still in force` }
+    return { type: 'retry', reason: NOT_SENT_BUFFER_FULL }
   }
   if (statusCode === 429) {
-    const ms = rateLimitWait(headers ?? { 'x-sentry-rate-limits': null, 'retry-after': null }, now)
-    return { type: 'retryAfter', ms, reason: 'HTTP 429: Sentry rate limit' }
+    const ms = rateLimitWait(headers ?? {}, now, category)
+    return { type: 'retryAfter', ms, reason: `HTTP 429: Sentry rate limit (${category})` }
   }
   if (statusCode === 413) {
     // one event per envelope: a smaller batch cannot help, the event itself is too large
@@ -68,17 +97,19 @@ export function classifyEnvelopeResult(result: EnvelopeResult, now: number, limi
 
 export class SentrySender {
   readonly client: NodeClient
+  readonly window: EnvelopeWindow
   readonly #timeoutMs: number
   readonly #now: () => number
   readonly #waiting = new Map<string, Set<(result: EnvelopeResult) => void>>()
-  #limitedUntil = 0
+  readonly #limits = new RateLimitWindows()
 
   constructor(options: SentrySenderOptions) {
     this.#timeoutMs = options.timeoutMs
     this.#now = options.now ?? Date.now
+    this.window = new EnvelopeWindow(options.window ?? SENTRY_WINDOW)
     this.client = new NodeClient({
       dsn: options.dsn,
-      transport: (transportOptions: NodeTransportOptions) => this.#observe(makeNodeTransport(transportOptions)),
+      transport: (transportOptions: NodeTransportOptions) => this.#observe(makeNodeTransport({ ...transportOptions, bufferSize: this.window.size })),
       stackParser: defaultStackParser,
       integrations: [],
       sendClientReports: false,
@@ -86,22 +117,22 @@ export class SentrySender {
       includeServerName: false,
       normalizeDepth: 8,
       maxBreadcrumbs: 100,
+      ...(options.environment ? { environment: options.environment } : {}),
+      ...(options.release ? { release: options.release } : {}),
     })
   }
 
   #observe(inner: NodeTransport): NodeTransport {
     const settle = (envelope: Envelope, result: EnvelopeResult): void => {
-      if ('response' in result && result.response.statusCode === 429) {
-        const headers = result.response.headers ?? { 'x-sentry-rate-limits': null, 'retry-after': null }
-        this.#limitedUntil = Math.max(this.#limitedUntil, this.#now() + rateLimitWait(headers, this.#now()))
-      }
+      if ('response' in result) this.#limits.update(result.response.statusCode, result.response.headers, categoryOf(envelope), this.#now())
       const id = envelopeKey(envelope)
       if (id === undefined) return
       for (const resolve of this.#waiting.get(id) ?? []) resolve(result)
     }
     return {
-      send: (envelope) =>
-        Promise.resolve(inner.send(envelope)).then(
+      send: (envelope) => {
+        alignTraceContext(envelope)
+        return Promise.resolve(inner.send(envelope)).then(
           (response) => {
             settle(envelope, { response })
             return response
@@ -110,7 +141,8 @@ export class SentrySender {
             settle(envelope, { error })
             throw error
           },
-        ),
+        )
+      },
       flush: (timeout) => inner.flush(timeout),
     }
   }
@@ -119,17 +151,27 @@ export class SentrySender {
   sendEvent(event: Event, signal?: AbortSignal): Promise<Outcome> {
     const id = event.event_id
     if (!id) return Promise.resolve({ type: 'reject', reason: 'the event has no event_id' })
-    return this.#send(id, () => this.client.captureEvent(structuredClone(event), {}, new Scope()), signal)
+    return this.#send(id, 'error', () => this.client.captureEvent(structuredClone(event), {}, new Scope()), signal)
   }
 
   /** Sends one cron check-in (its own envelope) and resolves with what Sentry answered. */
   sendCheckIn(checkIn: SerializedCheckIn, signal?: AbortSignal): Promise<Outcome> {
     const envelope = [{ sent_at: new Date(this.#now()).toISOString() }, [[{ type: 'check_in' }, checkIn]]] as unknown as Envelope
-    return this.#send(checkInKey(checkIn), () => void this.client.sendEnvelope(envelope), signal)
+    return this.#send(checkInKey(checkIn), 'monitor', () => void this.client.sendEnvelope(envelope), signal)
+  }
+
+  /** Takes a slot, sends; an envelope the transport did not take for a full buffer goes again. */
+  async #send(id: string, category: SentryCategory, start: () => void, signal: AbortSignal | undefined): Promise<Outcome> {
+    for (;;) {
+      const release = await this.window.acquire(signal)
+      if (release === undefined) return { type: 'retry', reason: 'aborted before sending (timeout)' }
+      const outcome = await this.#sendInSlot(id, category, start, signal).finally(release)
+      if (outcome.type !== 'retry' || outcome.reason !== NOT_SENT_BUFFER_FULL) return outcome
+    }
   }
 
   /** Starts a send with `start` and resolves once the envelope keyed `id` is answered, times out or is aborted. */
-  #send(id: string, start: () => void, signal: AbortSignal | undefined): Promise<Outcome> {
+  #sendInSlot(id: string, category: SentryCategory, start: () => void, signal: AbortSignal | undefined): Promise<Outcome> {
     if (signal?.aborted) return Promise.resolve({ type: 'retry', reason: 'aborted before sending (timeout)' })
     return new Promise<Outcome>((resolve) => {
       let waiters = this.#waiting.get(id)
@@ -141,7 +183,7 @@ export class SentrySender {
         if (waiters.size === 0 && this.#waiting.get(id) === waiters) this.#waiting.delete(id)
         resolve(outcome)
       }
-      const onResult = (result: EnvelopeResult): void => finish(classifyEnvelopeResult(result, this.#now(), this.#limitedUntil))
+      const onResult = (result: EnvelopeResult): void => finish(classifyEnvelopeResult(result, this.#now(), this.#limits.until(category), category))
       const onAbort = (): void => finish({ type: 'retry', reason: 'aborted before Sentry answered (timeout)' })
       const timer = setTimeout(() => finish({ type: 'retry', reason: `Sentry did not answer within ${this.#timeoutMs} ms` }), this.#timeoutMs)
       waiters.add(onResult)

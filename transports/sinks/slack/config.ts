@@ -38,5 +38,9 @@ export const slackSettingsSchema = z.object({
 
 export type SlackSettings = z.infer<typeof slackSettingsSchema>
 
-/** An incoming webhook takes one message per request. */
-export const SLACK_LIMITS = { maxItems: 1 } as const
+/**
+ * An incoming webhook takes one message per request, in order, and Slack allows about one message
+ * per second per webhook: one request at a time. Slack truncates a message past 40,000 characters
+ * of text; a line is rendered into a few blocks, so lines up to 1 MB are taken and cut when rendered.
+ */
+export const SLACK_LIMITS = { maxItems: 1, maxLineBytes: 1024 * 1024, maxInFlight: 1 } as const

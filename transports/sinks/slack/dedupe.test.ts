@@ -53,4 +53,17 @@ describe('dedupeKey', () => {
     expect(dedupeKey({ event: 'cost_anomaly_detected', key: 'openai' })).not.toBe(dedupeKey({ event: 'cost_anomaly_detected', key: 'fal' }))
     expect(dedupeKey({ event: 'payment_failed' })).not.toBe(dedupeKey({ event: 'cron_failed' }))
   })
+
+  it('tells two different errors of one event apart, and knows the same error again', () => {
+    const typeError = { event: 'unhandled_error', err: { type: 'TypeError', message: "Cannot read properties of undefined (reading 'id')", stack: 'at a' } }
+    const rangeError = { event: 'unhandled_error', err: { type: 'RangeError', message: 'Invalid array length' } }
+    expect(dedupeKey(typeError)).not.toBe(dedupeKey(rangeError))
+    expect(dedupeKey(typeError)).not.toBe(dedupeKey({ event: 'unhandled_error', err: { type: 'TypeError', message: 'x is not a function' } }))
+    expect(dedupeKey(typeError)).toBe(dedupeKey({ ...typeError, err: { ...typeError.err, stack: 'at b' }, requestId: 'r-2' }))
+  })
+
+  it('prefers the line fingerprint to the error', () => {
+    expect(dedupeKey({ event: 'unhandled_error', fingerprint: ['db'], err: { type: 'A' } })).toBe(dedupeKey({ event: 'unhandled_error', fingerprint: ['db'], err: { type: 'B' } }))
+    expect(dedupeKey({ event: 'unhandled_error', fingerprint: 'x' })).not.toBe(dedupeKey({ event: 'unhandled_error', fingerprint: 'y' }))
+  })
 })

@@ -49,8 +49,20 @@ export class AlertDeduper {
   }
 }
 
-/** The identity of an alert: its event plus the rule, alert or key it is about. */
+function errorIdentity(err: unknown): string {
+  if (err === null || typeof err !== 'object') return ''
+  const { type, message } = err as { type?: unknown; message?: unknown }
+  return `${typeof type === 'string' ? type : ''}\u0000${typeof message === 'string' ? message : ''}`
+}
+
+/**
+ * The identity of an alert: its event plus the rule, alert or key it is about, and what went wrong:
+ * the line's `fingerprint` when it has one, else its error's type and message. Two different
+ * unhandled errors are two alerts; the same error again is a repeat.
+ */
 export function dedupeKey(fields: Record<string, unknown>): string {
   const about = [fields.rule, fields.alert, fields.key].find((v) => typeof v === 'string' || typeof v === 'number')
-  return `${String(fields.event ?? '')}\u0000${about === undefined ? '' : String(about)}`
+  const fingerprint = fields.fingerprint
+  const what = typeof fingerprint === 'string' || Array.isArray(fingerprint) ? JSON.stringify(fingerprint) : errorIdentity(fields.err)
+  return `${String(fields.event ?? '')}\u0000${about === undefined ? '' : String(about)}\u0000${what}`
 }
