@@ -20,6 +20,7 @@ import type { LogLine, SinkContext } from './delivery/types.js'
 import { startAlerts } from './alerts/hook.js'
 import { resolveCatalog } from './catalog-source.js'
 import { CONTROL_PREFIX, parseControl } from '../control.js'
+import { maskLineText } from '../../core/secrets.js'
 import { DEFAULTS, INCOMING_DIR, type WorkerOptions } from '../options.js'
 import { sinkFactory } from './registry.js'
 
@@ -84,8 +85,11 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     emitOwn(line)
   }
 
-  const emitOwn = (line: LogLine): void => {
-    const raw = JSON.stringify(line)
+  const emitOwn = (unmasked: LogLine): void => {
+    // a sink's error text may carry a connection string or a token
+    const json = JSON.stringify(unmasked)
+    const raw = maskLineText(json)
+    const line = raw === json ? unmasked : (JSON.parse(raw) as LogLine)
     channel.post('linecast:report', line)
     if (diagnostics === 'stdout' || diagnostics === 'both') channel.write(`${raw}\n`)
     if ((diagnostics === 'route' || diagnostics === 'both') && !closing) routeLine(raw, line)
@@ -154,7 +158,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     if (segment.torn > 0) counters.for('_incoming').torn += segment.torn
     for (const entry of segment.entries) {
       const { line, changed } = toLogLine(entry.value)
-      const raw = changed ? JSON.stringify(line) : entry.raw
+      const raw = maskLineText(changed ? JSON.stringify(line) : entry.raw)
       for (const name of router(line)) pipelines.get(name)?.spoolRaw(raw)
     }
     for (const pipeline of pipelines.values()) pipeline.sync()
@@ -237,6 +241,8 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     accept(raw) {
       if (raw.length === 0) return
       if (raw.startsWith(CONTROL_PREFIX)) return control(raw)
+      // every line is masked before any sink sees it, whichever path wrote it
+      raw = maskLineText(raw)
       let value: unknown
       try {
         value = JSON.parse(raw)
