@@ -5,6 +5,9 @@
  *
  * Copy on write: the caller's objects are never mutated, and an object with
  * nothing to redact is returned as is (no allocation).
+ *
+ * Never throws: a field whose getter throws, or an object whose proxy trap
+ * does, is replaced by `[Unreadable: <the error's message, masked>]`.
  */
 import pino from 'pino'
 import { BUILTIN_REDACT_KEYS, maskString, normalizeKey, REDACTED, SECRET_KEY_SUFFIXES } from './secrets.js'
@@ -16,6 +19,20 @@ const MAX_DEPTH = 24
 const KEY_CACHE_LIMIT = 4096
 const CIRCULAR = '[Circular]'
 const TOO_DEEP = '[Truncated]'
+/** What a field that could not be read (a throwing getter or proxy trap) is written as. */
+export const UNREADABLE = '[Unreadable'
+const READ_FAILED: unique symbol = Symbol('linecast.readFailed')
+
+/** `[Unreadable: <message>]`, the message masked and cut short; never throws. */
+export function unreadable(error: unknown): string {
+  let message: string
+  try {
+    message = error instanceof Error ? error.message : String(error)
+  } catch {
+    message = 'the value could not be read'
+  }
+  return `${UNREADABLE}: ${maskString(message.slice(0, 200))}]`
+}
 
 export interface Redactor {
   /** true when a value under this key is always written as `[REDACTED]` */
@@ -58,19 +75,26 @@ export function createRedactor(extraKeys: readonly string[] = []): Redactor {
     if (typeof value !== 'object' || value === null) return value
     if (depth > MAX_DEPTH) return TOO_DEEP
     if (stack.includes(value)) return CIRCULAR
-    if (value instanceof Error) return serializeAt(value, depth, stack)
-    if (Array.isArray(value)) return walkArray(value, depth, stack)
-    if (!isPlainObject(value)) return value
-    return walkObject(value as Record<string, unknown>, depth, stack, false)
+    const size = stack.length
+    try {
+      if (value instanceof Error) return serializeAt(value, depth, stack)
+      if (Array.isArray(value)) return walkArray(value, depth, stack)
+      if (!isPlainObject(value)) return value
+      return walkObject(value as Record<string, unknown>, depth, stack, false)
+    } catch (error) {
+      // a proxy trap (ownKeys, getPrototypeOf, …) threw: the whole value is unreadable
+      stack.length = size
+      return unreadable(error)
+    }
   }
 
   function walkArray(arr: readonly unknown[], depth: number, stack: object[]): unknown {
     stack.push(arr)
     let out: unknown[] | undefined
     for (let i = 0; i < arr.length; i++) {
-      const v = arr[i]
-      const r = walk(v, depth + 1, stack)
-      if (r !== v && out === undefined) out = arr.slice(0, i)
+      const v = readField(arr as unknown as Record<number, unknown>, i)
+      const r = v === READ_FAILED ? unreadableField() : walk(v, depth + 1, stack)
+      if (r !== v && out === undefined) out = copyUntil(arr, i) as unknown[]
       if (out !== undefined) out.push(r)
     }
     stack.pop()
@@ -87,18 +111,13 @@ export function createRedactor(extraKeys: readonly string[] = []): Redactor {
     let out: Record<string, unknown> | undefined
     for (const key in obj) {
       if (!Object.prototype.hasOwnProperty.call(obj, key)) continue
-      const v = obj[key]
+      const v = readField(obj, key)
       let r: unknown
-      if (v === undefined || (skipErrKey && key === 'err')) r = v
+      if (v === READ_FAILED) r = unreadableField()
+      else if (v === undefined || (skipErrKey && key === 'err')) r = v
       else if (isSecretKey(key)) r = REDACTED
       else r = walk(v, depth + 1, stack)
-      if (r !== v && out === undefined) {
-        out = {}
-        for (const k in obj) {
-          if (k === key) break
-          if (Object.prototype.hasOwnProperty.call(obj, k)) out[k] = obj[k]
-        }
-      }
+      if (r !== v && out === undefined) out = copyUntil(obj, key) as Record<string, unknown>
       if (out !== undefined) out[key] = r
     }
     stack.pop()
@@ -124,9 +143,61 @@ export function createRedactor(extraKeys: readonly string[] = []): Redactor {
   return {
     isSecretKey,
     redact: (value) => walk(value, 0, []),
-    redactFields: (fields) => walkObject(fields, 0, [], true),
-    serializeError: (err) => serializeAt(err, 0, []),
+    redactFields(fields) {
+      try {
+        return walkObject(fields, 0, [], true)
+      } catch (error) {
+        return { payload: unreadable(error) }
+      }
+    },
+    serializeError(err) {
+      try {
+        return serializeAt(err, 0, [])
+      } catch (error) {
+        return { message: unreadable(error) }
+      }
+    },
   }
+}
+
+/** What the last failed `readField` threw (reads are synchronous, one at a time). */
+let readError: unknown
+
+/** `obj[key]`, or READ_FAILED when the read throws (a getter, a proxy `get` trap). */
+function readField(obj: Record<PropertyKey, unknown>, key: PropertyKey): unknown {
+  try {
+    return obj[key]
+  } catch (error) {
+    readError = error
+    return READ_FAILED
+  }
+}
+
+/** The marker for the field whose read just failed. */
+function unreadableField(): string {
+  const error = readError
+  readError = undefined
+  return unreadable(error)
+}
+
+/** A copy of the own fields (or items) before `until`, read again without throwing. */
+function copyUntil(src: object, until: PropertyKey): Record<string, unknown> | unknown[] {
+  if (Array.isArray(src)) {
+    const out: unknown[] = []
+    for (let i = 0; i < (until as number); i++) {
+      const v = readField(src as unknown as Record<number, unknown>, i)
+      out.push(v === READ_FAILED ? `${UNREADABLE}]` : v)
+    }
+    return out
+  }
+  const out: Record<string, unknown> = {}
+  for (const k in src) {
+    if (k === until) break
+    if (!Object.prototype.hasOwnProperty.call(src, k)) continue
+    const v = readField(src as Record<string, unknown>, k)
+    out[k] = v === READ_FAILED ? `${UNREADABLE}]` : v
+  }
+  return out
 }
 
 function isPlainObject(value: object): boolean {

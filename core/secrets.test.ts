@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { maskString } from './secrets.js'
+import { leakedSecrets, SECRET_CORPUS } from '../test/support/secret-corpus.js'
+import { maskLineText, maskString } from './secrets.js'
 
 describe('maskString', () => {
   it.each([
@@ -40,5 +41,78 @@ describe('maskString', () => {
     'b7c9e0a4-5d1e-4f7a-9c3b-2e8f6a1d0b55',
   ])('leaves %j alone, returning the same string', (input) => {
     expect(maskString(input)).toBe(input)
+  })
+})
+
+describe('maskString on the secret corpus', () => {
+  it.each(SECRET_CORPUS.map((s) => [s.name, s] as const))('masks %s', (_name, shape) => {
+    const masked = maskString(`context before ${shape.text} context after`)
+    expect(leakedSecrets(masked)).toEqual([])
+    expect(masked).toContain('[REDACTED]')
+    expect(masked.startsWith('context before ')).toBe(true)
+  })
+
+  it.each([
+    ['scheme://user:pass@ keeps the user and host', 'postgres://admin:pw1@db:5432/x', 'postgres://admin:[REDACTED]@db:5432/x'],
+    ['JSON held in a string stays JSON', '{"password":"p","n":1}', '{"password":"[REDACTED]","n":1}'],
+    ['escaped JSON inside JSON text', '{\\"token\\":\\"abc\\"}', '{\\"token\\":\\"[REDACTED]\\"}'],
+    ['a header value runs to the end of its line', 'cookie: a=1; b=2\r\nhost: x', 'cookie: [REDACTED]\r\nhost: x'],
+    ['the auth scheme stays readable', 'authorization: Token abc', 'authorization: Token [REDACTED]'],
+    ['booleans and null under a secret name are kept', '{"has_password":true,"token":null}', '{"has_password":true,"token":null}'],
+  ])('%s', (_name, input, expected) => {
+    expect(maskString(input)).toBe(expected)
+  })
+
+  it('parses short JSON text when a secret key holds an object', () => {
+    expect(JSON.parse(maskString('{"secret":{"v":"deep"},"keep":1}'))).toEqual({ secret: '[REDACTED]', keep: 1 })
+  })
+
+  it.each(['max_tokens: 5', 'input_tokens=3', 'passwordless: true', 'secretary: Bob', 'cookie_consent: yes'])('leaves %j alone', (s) => {
+    expect(maskString(s)).toBe(s)
+  })
+
+  it('stays linear on hostile input (no catastrophic backtracking)', () => {
+    const hostile = ['a.'.repeat(200_000), 'password'.repeat(50_000), '-----BEGIN PRIVATE KEY-----'.repeat(2000), 'x://'.repeat(100_000)]
+    for (const s of hostile) expect(typeof maskString(s)).toBe('string')
+  })
+})
+
+describe('maskLineText', () => {
+  const line = (o: unknown): string => JSON.stringify(o)
+
+  it('returns the line itself when nothing matches', () => {
+    const raw = line({ level: 'info', msg: 'Logo generated', brandId: 'b_1', cost: 0.06 })
+    expect(maskLineText(raw)).toBe(raw)
+  })
+
+  it.each(SECRET_CORPUS.map((s) => [s.name, s] as const))('masks %s at any depth and keeps the line JSON', (_name, shape) => {
+    const raw = line({
+      level: 'error',
+      msg: `failed: ${shape.text}`,
+      data: JSON.stringify({ body: shape.text }),
+      nested: { deeper: [shape.text] },
+      err: { message: shape.text, stack: `Error: ${shape.text}\n    at x (file.js:1:1)` },
+    })
+    const masked = maskLineText(raw)
+    expect(leakedSecrets(masked)).toEqual([])
+    expect(() => JSON.parse(masked) as unknown).not.toThrow()
+  })
+
+  it('masks the line keys that name a secret, whatever their value', () => {
+    const raw = line({ level: 'info', token: 123456, password: 'p', has_password: true, secret: { v: 'deep' }, cookie: ['a=1'] })
+    expect(JSON.parse(maskLineText(raw))).toEqual({
+      level: 'info',
+      token: '[REDACTED]',
+      password: '[REDACTED]',
+      has_password: true,
+      secret: '[REDACTED]',
+      cookie: '[REDACTED]',
+    })
+  })
+
+  it('masks JSON text escaped inside a string of the line', () => {
+    const raw = line({ msg: 'x', data: '{"password":"hunter2"}' })
+    expect(raw).toContain('{\\"password\\":\\"hunter2\\"}')
+    expect(JSON.parse(maskLineText(raw))).toEqual({ msg: 'x', data: '{"password":"[REDACTED]"}' })
   })
 })

@@ -1,8 +1,10 @@
 /**
  * What a secret looks like: the keys whose values are always redacted, and the
- * value patterns masked inside any string. One combined regular expression, so
- * a string is scanned once.
+ * value patterns (core/secret-patterns.ts) masked inside any string and inside
+ * a serialized JSON line. One combined regular expression, so a string is
+ * scanned once; when nothing matches the string itself is returned.
  */
+import { SECRET_SOURCE, type SecretGroups } from './secret-patterns.js'
 
 export const REDACTED = '[REDACTED]'
 
@@ -27,14 +29,15 @@ export const BUILTIN_REDACT_KEYS: readonly string[] = [
 
 /**
  * A key ending in one of these (normalized) is a secret too: `dbPassword`,
- * `client_secret`, `github_access_token`. Plain `token` only matches exactly, so
- * `input_tokens` and `max_tokens` stay readable.
+ * `client_secret`, `github_access_token`, `secretAccessKey`. Plain `token`
+ * only matches exactly, so `input_tokens` and `max_tokens` stay readable.
  */
 export const SECRET_KEY_SUFFIXES: readonly string[] = [
   'password',
   'passwd',
   'secret',
   'apikey',
+  'accesskey',
   'accesstoken',
   'refreshtoken',
   'authtoken',
@@ -42,51 +45,146 @@ export const SECRET_KEY_SUFFIXES: readonly string[] = [
   'idtoken',
   'privatekey',
   'secretkey',
+  'authorization',
+  'cookie',
 ]
 
 export function normalizeKey(key: string): string {
   return key.replace(/[-_]/g, '').toLowerCase()
 }
 
-const PARAM_NAME = '[A-Za-z0-9_.-]*(?:[Kk]ey|KEY|[Tt]oken|TOKEN|[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Ss]ignature|[Ss]ig)'
+/** Tests a string (not global: no `lastIndex` state). */
+export const SECRET_PATTERN = new RegExp(SECRET_SOURCE)
+const SECRET_PATTERN_GLOBAL = new RegExp(SECRET_SOURCE, 'g')
+
+/** A JSON primitive at the start of an unquoted value. */
+const JSON_PRIMITIVE = /^(?:true|false|null|-?[0-9][0-9.eE+-]*)/
+
+/** How far a secret key's object or array value is followed inside a string before the rest is masked. */
+const MAX_NESTED_SCAN = 64 * 1024
+
+/** Whether the text is a serialized line (a key quoted with a bare `"` is then a key of the line itself). */
+type Mode = 'string' | 'line'
+
+function replaceSecret(match: string, g: SecretGroups, mode: Mode): string {
+  if (g.kp !== undefined) return replaceKeyed(match, g.kp, g.kq, g, mode)
+  if (g.lp !== undefined) return replaceHeader(match, g.lp, g.lq, g.lv as string, mode)
+  if (g.up !== undefined) return g.up + REDACTED
+  if (g.awssep !== undefined) return REDACTED + g.awssep + REDACTED
+  if (g.sh !== undefined) return g.sh + REDACTED
+  const scheme = g.bs ?? g.bb
+  if (scheme !== undefined) return `${scheme} ${REDACTED}`
+  return REDACTED
+}
+
+function replaceKeyed(match: string, prefix: string, keyQuote: string | undefined, g: SecretGroups, mode: Mode): string {
+  if (g.kdq !== undefined) return prefix + g.kdq + REDACTED
+  if (g.ksq !== undefined) return prefix + g.ksq + REDACTED
+  return replaceUnquoted(match, prefix, keyQuote, g.kuv as string, mode)
+}
 
 /**
- * Alternatives, in order: Stripe-style keys (`sk_live_`, `rk_test_`, `pk_live_`,
- * `whsec_`), `sk-…` API keys (OpenAI, Anthropic), GitHub and Slack tokens, AWS
- * access key ids, JWTs, `Bearer <token>` / `Basic <base64>` (group 1 keeps the
- * scheme), `name=value` pairs whose name ends in key/token/password/secret
- * (group 2 keeps `name=`).
+ * An unquoted value. Under a key in double quotes it is a JSON primitive: a
+ * number becomes the string `"[REDACTED]"` (quoted at the key's depth, so
+ * JSON text stays JSON); booleans and null say nothing secret and are kept.
+ * Elsewhere it is text, masked in place.
  */
-const SOURCE = [
-  '\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}',
-  '\\bwhsec_[A-Za-z0-9]{8,}',
-  '\\bsk-[A-Za-z0-9_-]{16,}',
-  '\\bgh[pousr]_[A-Za-z0-9]{20,}',
-  '\\bxox[abprs]-[A-Za-z0-9-]{10,}',
-  '\\bAKIA[0-9A-Z]{16}\\b',
-  '\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
-  '\\b(Bearer|bearer|BEARER)\\s+[A-Za-z0-9._~+/=-]{3,}',
-  '\\b(Basic|BASIC)\\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}={0,2}',
-  // the value ends before trailing punctuation: `token=abc: next` keeps `: next`
-  `(\\b${PARAM_NAME}=)[^&\\s"'<>;,]*[^&\\s"'<>;,:.)]`,
-].join('|')
+function replaceUnquoted(match: string, prefix: string, keyQuote: string | undefined, value: string, mode: Mode): string {
+  const primitive = JSON_PRIMITIVE.exec(value)?.[0]
+  if (primitive === 'true' || primitive === 'false' || primitive === 'null') return match
+  if (keyQuote !== undefined && keyQuote.endsWith('"')) {
+    if (primitive !== undefined) return `${prefix}${keyQuote}${REDACTED}${keyQuote}${value.slice(primitive.length)}`
+    if (mode === 'line' && keyQuote === '"') return match
+  }
+  return prefix + REDACTED
+}
 
-/** Tests a string (not global: no `lastIndex` state). */
-export const SECRET_PATTERN = new RegExp(SOURCE)
-const SECRET_PATTERN_GLOBAL = new RegExp(SOURCE, 'g')
+/** An auth scheme at the head of a header value (`Bearer`, `Token`, `AWS4-HMAC-SHA256`) stays readable. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9-]{0,30}[ \t]+(?=\S)/
 
-function replaceSecret(_match: string, scheme?: string, scheme2?: string, param?: string): string {
-  const s = scheme ?? scheme2
-  if (s !== undefined) return `${s} ${REDACTED}`
-  if (param !== undefined) return param + REDACTED
-  return REDACTED
+function replaceHeader(match: string, prefix: string, keyQuote: string | undefined, value: string, mode: Mode): string {
+  const scheme = AUTH_SCHEME.exec(value)?.[0]
+  if (scheme === undefined) return replaceUnquoted(match, prefix, keyQuote, value, mode)
+  return prefix + scheme + REDACTED
+}
+
+/** Backslashes right before `s[i]`. */
+function backslashesBefore(s: string, i: number): number {
+  let n = 0
+  while (i - n - 1 >= 0 && s.charCodeAt(i - n - 1) === 92) n++
+  return n
+}
+
+/**
+ * Where the object or array opened at `open` closes, brackets inside strings
+ * ignored. `depth` is the escaping depth of its quotes (0: `"`, 1: `\"`, …):
+ * a quote escaped less deeply ends the enclosing string, and the value with
+ * it. Returns the index after the value and whether it closed.
+ */
+function valueEnd(s: string, open: number, depth: number, limit: number): { end: number; closed: boolean } {
+  let nesting = 0
+  let inString = false
+  const stop = Math.min(s.length, open + limit)
+  for (let i = open; i < stop; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 34) {
+      const n = backslashesBefore(s, i)
+      if (n < depth) return { end: i, closed: false }
+      if (n === depth) inString = !inString
+    } else if (!inString && (c === 123 || c === 91)) nesting++
+    else if (!inString && (c === 125 || c === 93) && --nesting === 0) return { end: i + 1, closed: true }
+  }
+  return { end: stop, closed: false }
+}
+
+/**
+ * A secret key whose value is an object or an array: the whole value is
+ * masked. Under a key in double quotes it becomes the string `"[REDACTED]"`
+ * at the key's depth, so JSON stays JSON. Inside a string a value that does
+ * not close is masked up to where its string ends; a key of the line itself
+ * always closes in a complete line (else it is left as is).
+ */
+function replaceNested(s: string, g: SecretGroups, open: number, mode: Mode): { text: string; end: number } {
+  const prefix = g.kp as string
+  const quote = g.kq !== undefined && g.kq.endsWith('"') ? g.kq : ''
+  const structural = mode === 'line' && quote === '"'
+  const { end, closed } = valueEnd(s, open, Math.max(0, quote.length - 1), structural ? Infinity : MAX_NESTED_SCAN)
+  if (structural && !closed) return { text: prefix + s[open], end: open + 1 }
+  return { text: prefix + (closed ? quote + REDACTED + quote : REDACTED), end }
+}
+
+function maskWith(s: string, mode: Mode): string {
+  if (!SECRET_PATTERN.test(s)) return s
+  const re = SECRET_PATTERN_GLOBAL
+  re.lastIndex = 0
+  let out = ''
+  let last = 0
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const g = m.groups as SecretGroups
+    let end = m.index + m[0].length
+    let text: string
+    if (g.kob !== undefined) ({ text, end } = replaceNested(s, g, end - 1, mode))
+    else text = replaceSecret(m[0], g, mode)
+    out += s.slice(last, m.index) + text
+    last = end
+    re.lastIndex = end
+  }
+  return out + s.slice(last)
 }
 
 /** Masks every secret-looking part of `s`; returns `s` itself when nothing matches. */
 export function maskString(s: string): string {
-  if (!SECRET_PATTERN.test(s)) return s
-  return s.replace(SECRET_PATTERN_GLOBAL, replaceSecret)
+  return maskWith(s, 'string')
 }
 
-/** Masks every secret-looking part of one raw JSON line as written (the worker calls it before parsing). */
-export function maskLineText(raw: string): string { return maskString(raw) }
+/**
+ * Masks secrets in one serialized JSON line (no line end): secret-looking
+ * values in its strings (JSON held in a string included, escaped as it is
+ * there: `{\"password\":\"hunter2\"}`), and the line's own keys that name a
+ * secret, whatever their value. The result is valid JSON whenever `raw` was;
+ * a line with nothing secret-looking is returned as is, after one scan.
+ */
+export function maskLineText(raw: string): string {
+  return maskWith(raw, 'line')
+}
+

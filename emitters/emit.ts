@@ -18,6 +18,7 @@ import {
   toInvalidIssues,
   unknownEventError,
   unknownEventIssues,
+  unreadablePayloadError,
   validationError,
 } from './invalid.js'
 import { compileMessage } from './message.js'
@@ -37,6 +38,8 @@ export interface EmitDeps {
   readonly contextFields: readonly string[]
   /** false: always write through pino's own writer (see write.ts) */
   readonly fast: boolean
+  /** characters of one value the message template interpolates (limits.ts) */
+  readonly maxMessageValue?: number
 }
 
 /**
@@ -120,7 +123,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const deprecated = event.deprecated !== undefined
   const pii = compilePii(event.pii, deps.hasher)
   const redact = compileEventRedaction(event, deps.redactor)
-  const render = compileMessage(event.message, name)
+  const render = compileMessage(event.message, name, deps.maxMessageValue)
   const retyped = new Set([...event.pii.hash, ...event.pii.redact].map((p) => p.split('.')[0] as string))
   for (const key of Object.keys(event.properties)) if (deps.redactor.isSecretKey(key)) retyped.add(key)
   const serialize = compileEventSerializer(event, deps.contextFields, retyped)
@@ -137,7 +140,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     }
     const enabled = logger.levelVal <= lineLevel
     if (!enabled && !validateWhenDisabled) return
-    const result = schema.safeParse(props)
+    const result = validateWith(schema, props, name, validateWhenDisabled)
     if (!result.success) return invalid(logger, name, props, result.error.issues as readonly RawIssue[], pii)
     if (!enabled) return
     // zod returns a fresh object for an object schema: ours to rewrite
@@ -163,6 +166,20 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     writeLine(logger, line, msg, lineLevel)
   }
   return deps.throwOnInvalid ? write : neverThrowing(name, write, invalid)
+}
+
+/**
+ * zod reads the payload, so a getter or proxy trap that throws throws here.
+ * Development: that becomes an EventValidationError (the caller's error as
+ * its cause); production lets it reach `neverThrowing`.
+ */
+function validateWith(schema: ZodType<unknown>, props: unknown, name: string, throwOnInvalid: boolean): ReturnType<ZodType<unknown>['safeParse']> {
+  if (!throwOnInvalid) return schema.safeParse(props)
+  try {
+    return schema.safeParse(props)
+  } catch (error) {
+    throw unreadablePayloadError(name, error)
+  }
 }
 
 /**

@@ -25,10 +25,10 @@ export class EventValidationError extends LinecastError {
   readonly issues: readonly unknown[]
 
   constructor(
-    fields: { event: string; path: string; issues: readonly unknown[]; message: string },
+    fields: { event: string; path: string; issues: readonly unknown[]; message: string; cause?: unknown },
     code = 'LINECAST_INVALID_EVENT',
   ) {
-    super(code, fields.message)
+    super(code, fields.message, fields.cause === undefined ? undefined : { cause: fields.cause })
     this.event = fields.event
     this.path = fields.path
     this.issues = fields.issues

@@ -15,6 +15,7 @@
 import { EventValidationError, type InvalidIssue, UnknownEventError } from './errors.js'
 import { helperName } from '../schema/define.js'
 import { maskString } from '../core/secrets.js'
+import { unreadable } from '../core/redact.js'
 
 export const INVALID_EVENT = 'linecast.invalid_event'
 
@@ -67,6 +68,23 @@ export function validationError(event: string, issues: readonly RawIssue[]): Eve
     path: first === undefined ? '' : issuePath(first),
     issues,
     message: describeIssue(event, first),
+  })
+}
+
+/**
+ * Reading the payload threw (a getter, a proxy trap): development surfaces it
+ * as an EventValidationError naming the event, the caller's error kept as `cause`.
+ */
+export function unreadablePayloadError(event: string, cause: unknown): EventValidationError {
+  const issue = { code: 'emit_failed', path: [] as PropertyKey[], message: unreadable(cause) }
+  return new EventValidationError({
+    event,
+    path: '',
+    issues: [issue],
+    message:
+      `Invalid event "${event}": reading the payload threw (${issue.message}). ` +
+      `Pass plain data to log.emit.${helperName(event)}(…): no getters or proxies that can throw.`,
+    cause,
   })
 }
 

@@ -20,6 +20,8 @@ import { createRedactor, type Redactor } from '../core/redact.js'
 import { compileStamp } from './stamp.js'
 import type { CreateLoggerOptions, LinecastLogger } from './types.js'
 import { checkWritable } from './write.js'
+import { resolveLimits } from './limits.js'
+import { capLines } from './line-cap.js'
 
 export function createLogger<E extends object>(options: CreateLoggerOptions<E>): LinecastLogger<E> {
   const { catalog } = options
@@ -33,6 +35,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
   const onInvalid = options.onInvalid ?? (env === 'production' ? 'log' : 'throw')
   const redactor = createRedactor([...compiled.redact, ...(options.redact ?? [])])
   const stamp = compileStamp(compiled.context)
+  const limits = resolveLimits(options)
 
   const hashingEvents = Object.values(compiled.events)
     .filter((e) => e.pii.hash.length > 0)
@@ -54,10 +57,10 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
   const logger = buildPino({
     level: options.level ?? 'info',
     base: { service: compiled.service, env, ...(options.base ?? {}) },
-    destination: output.destination,
+    destination: capLines(output.destination, limits.maxLineBytes),
     pretty: false,
     redactor,
-    hook: plainLogHook(redactor, stamp),
+    hook: plainLogHook(redactor, stamp, limits.maxMessageValue),
   })
   const fast = checkWritable(logger)
   const emitters = compileEmitters(compiled, catalog.schemas as Readonly<Record<string, ZodType<unknown>>>, {
@@ -67,6 +70,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     throwOnInvalid: onInvalid === 'throw',
     contextFields: compiled.context,
     fast,
+    maxMessageValue: limits.maxMessageValue,
   })
   return attachEmit<E>(logger, emitFactory(emitters), redactor, output)
 }

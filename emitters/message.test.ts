@@ -26,3 +26,15 @@ describe('compileMessage', () => {
     expect(compileMessage('Static text', 'e')({ a: 1 }, undefined)).toBe('Static text')
   })
 })
+
+describe('compileMessage caps interpolated values', () => {
+  it('cuts each value to the limit with a marker, leaving the template text whole', () => {
+    const render = compileMessage('Prompt {prompt} by {user}', 'e', 10)
+    expect(render({ prompt: 'x'.repeat(10_000_000), user: 'ada' }, undefined)).toBe(`Prompt ${'x'.repeat(10)}…[+9999990 chars] by ada`)
+  })
+
+  it('caps objects by their JSON text too, and leaves short values alone', () => {
+    const render = compileMessage('{o}|{s}', 'e', 8)
+    expect(render({ o: { k: 'abcdefghij' }, s: 'short' }, undefined)).toBe('{"k":"ab…[+10 chars]|short')
+  })
+})

@@ -3,8 +3,11 @@
  * once per event into literal parts and placeholder paths. A placeholder reads
  * the line's fields (properties win over context fields), then the current
  * context; `{a.b}` reads a nested field. A missing value renders as ''.
- * `{{` and `}}` write literal braces.
+ * `{{` and `}}` write literal braces. Each interpolated value is cut to
+ * `maxValue` characters (`…[+N chars]`), so a large property never doubles
+ * the size of its line through `msg`.
  */
+import { capText, DEFAULT_MAX_MESSAGE_VALUE } from './limits.js'
 
 export type RenderMessage = (
   fields: Readonly<Record<string, unknown>>,
@@ -13,7 +16,11 @@ export type RenderMessage = (
 
 const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\}/g
 
-export function compileMessage(template: string | undefined, eventName: string): RenderMessage {
+export function compileMessage(
+  template: string | undefined,
+  eventName: string,
+  maxValue: number = DEFAULT_MAX_MESSAGE_VALUE,
+): RenderMessage {
   if (template === undefined || template === '') return () => eventName
   const literals: string[] = []
   const paths: string[][] = []
@@ -43,7 +50,7 @@ export function compileMessage(template: string | undefined, eventName: string):
       const path = paths[i] as string[]
       let v = lookup(fields, path)
       if (v === undefined && context !== undefined) v = lookup(context, path)
-      s += format(v) + (literals[i + 1] as string)
+      s += capText(format(v), maxValue) + (literals[i + 1] as string)
     }
     return s
   }

@@ -1,9 +1,13 @@
 /**
  * Development output: pino-pretty as a synchronous stream (not a worker
  * transport), so lines appear in order and tests can read them at once.
+ * Every line is made inert for the terminal first (terminal-text.ts): the
+ * control characters of its keys and values are printed as escapes, and only
+ * pino-pretty's own colours reach the terminal.
  */
 import type { DestinationStream } from 'pino'
 import pinoPretty from 'pino-pretty'
+import { escapeLineForTerminal } from './terminal-text.js'
 
 export interface PrettyOptions {
   /** where the pretty text goes; default stdout */
@@ -14,7 +18,7 @@ export interface PrettyOptions {
 
 export function createPrettyStream(options: PrettyOptions = {}): DestinationStream {
   const toStdout = options.destination === undefined
-  return pinoPretty({
+  const pretty = pinoPretty({
     sync: true,
     colorize: options.colorize ?? (toStdout && process.stdout.isTTY === true),
     translateTime: 'SYS:HH:MM:ss.l',
@@ -22,6 +26,11 @@ export function createPrettyStream(options: PrettyOptions = {}): DestinationStre
     messageFormat: '{if event}[{event}] {end}{msg}',
     ...(toStdout ? {} : { destination: options.destination }),
   })
+  return {
+    write: (line: string) => pretty.write(escapeLineForTerminal(line)),
+    flushSync: () => (pretty as unknown as { flushSync?: () => void }).flushSync?.(),
+    end: () => pretty.end(),
+  } as DestinationStream
 }
 
 /** Pretty unless in production (always raw JSON there) or told otherwise. */

@@ -79,4 +79,8 @@ export interface CreateLoggerOptions<E extends object> {
   delivery?: boolean | LoggerDeliveryOptions
   /** where `${VAR}` templates are read; default process.env */
   vars?: Readonly<Record<string, string | undefined>>
+  /** characters of one value a message template or printf argument interpolates; longer ones end with `…[+N chars]`. Default 256 */
+  maxMessageValueLength?: number
+  /** UTF-8 bytes of one line; a longer line has its largest strings cut (README, "Line size"). Default 262144, at least 4096 */
+  maxLineBytes?: number
 }
