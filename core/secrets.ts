@@ -4,7 +4,7 @@
  * a serialized JSON line. One combined regular expression, so a string is
  * scanned once; when nothing matches the string itself is returned.
  */
-import { SECRET_SOURCE, type SecretGroups } from './secret-patterns.js'
+import { SECRET_SOURCE, SECRET_TRIGGER_SOURCE, type SecretGroups } from './secret-patterns.js'
 
 export const REDACTED = '[REDACTED]'
 
@@ -56,6 +56,8 @@ export function normalizeKey(key: string): string {
 /** Tests a string (not global: no `lastIndex` state). */
 export const SECRET_PATTERN = new RegExp(SECRET_SOURCE)
 const SECRET_PATTERN_GLOBAL = new RegExp(SECRET_SOURCE, 'g')
+/** Nothing here: nothing to mask (see SECRET_TRIGGER_SOURCE). */
+const SECRET_TRIGGER = new RegExp(SECRET_TRIGGER_SOURCE)
 
 /** A JSON primitive at the start of an unquoted value. */
 const JSON_PRIMITIVE = /^(?:true|false|null|-?[0-9][0-9.eE+-]*)/
@@ -154,7 +156,7 @@ function replaceNested(s: string, g: SecretGroups, open: number, mode: Mode): { 
 }
 
 function maskWith(s: string, mode: Mode): string {
-  if (!SECRET_PATTERN.test(s)) return s
+  if (!SECRET_TRIGGER.test(s)) return s
   const re = SECRET_PATTERN_GLOBAL
   re.lastIndex = 0
   let out = ''
@@ -169,7 +171,7 @@ function maskWith(s: string, mode: Mode): string {
     last = end
     re.lastIndex = end
   }
-  return out + s.slice(last)
+  return last === 0 ? s : out + s.slice(last)
 }
 
 /** Masks every secret-looking part of `s`; returns `s` itself when nothing matches. */
