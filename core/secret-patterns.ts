@@ -55,8 +55,12 @@ const KEYED =
   `|${NOT_REDACTED}(?<kuv>${UNQUOTED_VALUE}))`
 
 const PEM_NAME = '-----BEGIN[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----'
-/** A whole block, or (cut by a line cap) its head and as much body as follows. */
-const PEM = `${PEM_NAME}(?:[^"]{0,100000}?-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\]*)`
+/**
+ * A whole block, or (cut short) its head and everything up to the end of its
+ * string: each character is consumed once (linear however many headers),
+ * an escape (`\n`, `\\`) whole, and a quote at any escaping depth ends it.
+ */
+const PEM = `${PEM_NAME}(?:[^"\\\\-]|\\\\[^"]|-(?!----END))*(?:-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----)?`
 
 /** `scheme://user:password@`: group `up` keeps `://user:` (anchored on `://`, so a scan does not try every word as a scheme). */
 const URL_CREDENTIALS = `(?<up>://[^\\s:/?#@"'\\\\]{0,128}:)${NOT_REDACTED}[^\\s@/?#"'\\\\]{1,256}(?=@)`
