@@ -15,9 +15,12 @@ import { z } from 'zod'
 import type { CompiledCatalog, CompiledEvent } from '../schema/compiled.js'
 import { defineCatalog } from '../schema/define.js'
 import { createLogger, maskString, withContext } from '../emitters/index.js'
+import { maskLineText } from '../core/secrets.js'
+import { legacyMaskString } from './legacy-mask.js'
 
 interface BenchEvents {
   logo_generated: { brandId: string; jobId: string; model: 'flux-2-pro' | 'ideogram-3'; duration_ms: number; cost: number }
+  upstream_failed: { detail: string; body: string; url: string }
   user_signed_up: { userId: string; email: string; plan: 'free' | 'pro' }
 }
 
@@ -49,6 +52,12 @@ const compiled: CompiledCatalog = {
         cost: { type: 'number' },
       },
     }),
+    upstream_failed: event({
+      name: 'upstream_failed',
+      helper: 'upstreamFailed',
+      message: 'Upstream failed: {detail}',
+      properties: { detail: { type: 'string' }, body: { type: 'string' }, url: { type: 'string' } },
+    }),
     user_signed_up: event({
       name: 'user_signed_up',
       helper: 'userSignedUp',
@@ -75,6 +84,7 @@ const logoSchema = z
 const catalog = defineCatalog<BenchEvents>(compiled, {
   logo_generated: logoSchema,
   user_signed_up: z.object({ userId: z.string(), email: z.string(), plan: z.enum(['free', 'pro']) }).strict(),
+  upstream_failed: z.object({ detail: z.string(), body: z.string(), url: z.string() }).strict(),
 })
 
 function arg(name: string, fallback: number): number {
@@ -102,6 +112,21 @@ const signup = { userId: 'u_42', email: 'ada@example.com', plan: 'pro' } as cons
 const emails = Array.from({ length: 50_000 }, (_, i) => `user${i}@example.com`)
 let next = 0
 
+// text-heavy payloads: an HTTP client error as services log it, without and with secrets in it
+const cleanFailure = {
+  detail: 'upstream returned 502 Bad Gateway after 3 attempts; the request will be retried with backoff in 4 seconds',
+  body: JSON.stringify({ error: { code: 'bad_gateway', message: 'The upstream server is unavailable', retryable: true, requestId: 'r_123' } }),
+  url: 'https://api.example.com/v1/brands/b_1/logos?size=large&format=png',
+}
+const secretFailure = {
+  detail: 'connect to postgres://app:s3cr3t-pw@db.internal:5432/app failed: token=abc123 rejected',
+  body: JSON.stringify({ user: 'ada', password: 'hunter2', error: 'bad credentials' }),
+  url: 'https://api.example.com/v1/login?api_key=k_123456&next=/home',
+}
+const KB_TEXT = `${cleanFailure.detail} ${cleanFailure.body} `.repeat(6).slice(0, 1024)
+const cleanLine = JSON.stringify({ level: 'info', time: '2026-01-01T00:00:00.000Z', service: 'bmn-api', env: 'production', eventId: randomUUID(), event: 'upstream_failed', kind: 'analytics', ...cleanFailure, msg: 'Upstream failed' })
+const secretLine = JSON.stringify({ level: 'info', time: '2026-01-01T00:00:00.000Z', service: 'bmn-api', env: 'production', eventId: randomUUID(), event: 'upstream_failed', kind: 'analytics', ...secretFailure, msg: 'Upstream failed' })
+
 const cases: Record<string, () => void> = {
   'raw pino.info(logo)': () => raw.info(logo),
   'log.emit.logoGenerated(logo)': () => log.emit.logoGenerated(logo),
@@ -120,6 +145,15 @@ const cases: Record<string, () => void> = {
   "zod ['~standard'].validate(logo)": () => logoSchema['~standard'].validate(logo),
   'crypto.randomUUID()': () => randomUUID(),
   'maskString(short string)': () => maskString('flux-2-pro'),
+  'raw pino.info(upstream failure)': () => raw.info(cleanFailure),
+  'log.emit.upstreamFailed (clean text)': () => log.emit.upstreamFailed(cleanFailure),
+  'log.emit.upstreamFailed (secrets in text)': () => log.emit.upstreamFailed(secretFailure),
+  'maskString(1 KB clean text)': () => maskString(KB_TEXT),
+  'previous maskString(1 KB clean text)': () => legacyMaskString(KB_TEXT),
+  'maskString(short string), previous patterns': () => legacyMaskString('flux-2-pro'),
+  'maskLineText(clean line)': () => maskLineText(cleanLine),
+  'maskLineText(line with secrets)': () => maskLineText(secretLine),
+  'JSON.parse(clean line)': () => JSON.parse(cleanLine),
 }
 
 /** CPU ns per call */
@@ -175,4 +209,11 @@ out.push(
   `zod share of one emit: ${((m('zod safeParse(logo)') / m('log.emit.logoGenerated(logo)')) * 100).toFixed(0)}% ` +
     `(safeParse ${m('zod safeParse(logo)').toFixed(0)} ns of ${m('log.emit.logoGenerated(logo)').toFixed(0)} ns)`,
 )
+out.push('redaction cost (secret patterns: URL credentials, keys inside JSON and key=value text, token shapes):')
+out.push(`  emit, text-heavy payload, clean      ${ratio('log.emit.upstreamFailed (clean text)', 'raw pino.info(upstream failure)')}x raw pino`)
+out.push(`  emit, text-heavy payload, secrets    ${ratio('log.emit.upstreamFailed (secrets in text)', 'raw pino.info(upstream failure)')}x raw pino`)
+out.push(`  maskString 1 KB clean, now/previous  ${ratio('maskString(1 KB clean text)', 'previous maskString(1 KB clean text)')}x`)
+out.push(`  maskString short, now/previous       ${ratio('maskString(short string)', 'maskString(short string), previous patterns')}x`)
+out.push(`  worker maskLineText, clean line      ${ratio('maskLineText(clean line)', 'JSON.parse(clean line)')}x the JSON.parse the worker does anyway`)
+out.push(`  worker maskLineText, with secrets    ${ratio('maskLineText(line with secrets)', 'JSON.parse(clean line)')}x the JSON.parse the worker does anyway`)
 process.stdout.write(out.join('\n') + '\n')

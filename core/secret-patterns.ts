@@ -55,11 +55,15 @@ const KEYED =
   `|${NOT_REDACTED}(?<kuv>${UNQUOTED_VALUE}))`
 
 const PEM_NAME = '-----BEGIN[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----'
-/** A whole block, or (cut by a line cap) its head and as much body as follows. */
-const PEM = `${PEM_NAME}(?:[^"]{0,100000}?-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\]*)`
+/**
+ * A whole block, or (cut short) its head and everything up to the end of its
+ * string: each character is consumed once (linear however many headers),
+ * an escape (`\n`, `\\`) whole, and a quote at any escaping depth ends it.
+ */
+const PEM = `${PEM_NAME}(?:[^"\\\\-]|\\\\[^"]|-(?!----END))*(?:-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----)?`
 
-/** `scheme://user:password@`: group `up` keeps `scheme://user:`. */
-const URL_CREDENTIALS = `(?<up>\\b[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s:/?#@"'\\\\]{0,128}:)${NOT_REDACTED}[^\\s@/?#"'\\\\]{1,256}(?=@)`
+/** `scheme://user:password@`: group `up` keeps `://user:` (anchored on `://`, so a scan does not try every word as a scheme). */
+const URL_CREDENTIALS = `(?<up>://[^\\s:/?#@"'\\\\]{0,128}:)${NOT_REDACTED}[^\\s@/?#"'\\\\]{1,256}(?=@)`
 
 /**
  * An AWS access key id, and the 40-character secret access key when it
@@ -94,6 +98,29 @@ const SCHEMES = [
 ]
 
 export const SECRET_SOURCE = [PEM, URL_CREDENTIALS, AWS, KEYED_LINE, KEYED, ...SCHEMES, ...TOKENS].join('|')
+
+/**
+ * The cheap pre-check: every match of SECRET_SOURCE contains one of these
+ * literals (a name, a separator after `key`/`sig`/`pwd`/`pass`/`auth`, a
+ * token prefix, `://…@`). Short literals let the regular expression engine
+ * skip most positions at once, so a string with nothing secret in it costs a
+ * fraction of a full scan. Keep it a superset when adding a pattern.
+ */
+export const SECRET_TRIGGER_SOURCE = [
+  '-----BEGIN',
+  '://[^\\s/?#@"\'\\\\]{0,400}@',
+  'A[KS]IA|ABIA|ACCA',
+  ci('passw'),
+  ci('secret'),
+  ci('token'),
+  ci('signature'),
+  ci('authoriz'),
+  ci('cookie'),
+  `${ci('key')}(?:${KEY_QUOTE})?[ \\t]*[:=]`,
+  `(?:${[ci('sig'), ci('pwd'), ci('pass'), ci('auth')].join('|')})=`,
+  'Bearer|bearer|BEARER|Basic|BASIC',
+  '[spr]k_(?:live|test)_|whsec_|sk-|gh[pousr]_|github_pat_|glpat-|xox[a-z]-|hooks\\.slack\\.com/|AIza|GOCSPX-|npm_|SG\\.|phx_|eyJ',
+].join('|')
 
 /** What each alternative captured (undefined groups did not take part in the match). */
 export interface SecretGroups {

@@ -116,3 +116,44 @@ describe('maskLineText', () => {
     expect(JSON.parse(maskLineText(raw))).toEqual({ msg: 'x', data: '{"password":"[REDACTED]"}' })
   })
 })
+
+describe('maskLineText keeps every line JSON', () => {
+  it('for each shape held at escaping depths 0 to 3, whole or cut short', () => {
+    for (const shape of SECRET_CORPUS) {
+      let held = shape.text
+      for (let depth = 0; depth < 4; depth++) {
+        for (const cut of [held.length, Math.floor(held.length / 2), 7]) {
+          const raw = JSON.stringify({ msg: 'x', data: held.slice(0, cut), obj: { password: { v: held.slice(0, cut) } } })
+          const masked = maskLineText(raw)
+          expect(() => JSON.parse(masked) as unknown, `${shape.name} at depth ${depth}, cut ${cut}: ${masked}`).not.toThrow()
+        }
+        held = JSON.stringify({ password: held, inner: held })
+      }
+    }
+  })
+
+  it('for shapes mixed, nested and cut at seeded random places', () => {
+    let seed = 42
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    for (let i = 0; i < 400; i++) {
+      const a = SECRET_CORPUS[next(SECRET_CORPUS.length)] as (typeof SECRET_CORPUS)[number]
+      const b = SECRET_CORPUS[next(SECRET_CORPUS.length)] as (typeof SECRET_CORPUS)[number]
+      let held = `${a.text} token: ${b.text} {"secret":{"x":"${b.text}"`
+      for (let d = next(4); d > 0; d--) held = JSON.stringify({ cookie: held, note: held.slice(0, next(held.length + 1)) })
+      const raw = JSON.stringify({ msg: held.slice(0, next(held.length + 1)), authorization: held })
+      const masked = maskLineText(raw)
+      expect(() => JSON.parse(masked) as unknown, masked).not.toThrow()
+    }
+  })
+
+  it('masks a cut PEM block to the end of its string, and stays linear on repeated headers', () => {
+    const head = '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC'
+    const raw = JSON.stringify({ a: `key ${head}`, b: 'after' })
+    expect(JSON.parse(maskLineText(raw))).toEqual({ a: 'key [REDACTED]', b: 'after' })
+    const hostile = '-----BEGIN PRIVATE KEY-----'.repeat(200_000)
+    expect(maskString(hostile)).toBe('[REDACTED]')
+  })
+})

@@ -4,7 +4,7 @@
  * a serialized JSON line. One combined regular expression, so a string is
  * scanned once; when nothing matches the string itself is returned.
  */
-import { SECRET_SOURCE, type SecretGroups } from './secret-patterns.js'
+import { SECRET_SOURCE, SECRET_TRIGGER_SOURCE, type SecretGroups } from './secret-patterns.js'
 
 export const REDACTED = '[REDACTED]'
 
@@ -56,6 +56,8 @@ export function normalizeKey(key: string): string {
 /** Tests a string (not global: no `lastIndex` state). */
 export const SECRET_PATTERN = new RegExp(SECRET_SOURCE)
 const SECRET_PATTERN_GLOBAL = new RegExp(SECRET_SOURCE, 'g')
+/** Nothing here: nothing to mask (see SECRET_TRIGGER_SOURCE). */
+const SECRET_TRIGGER = new RegExp(SECRET_TRIGGER_SOURCE)
 
 /** A JSON primitive at the start of an unquoted value. */
 const JSON_PRIMITIVE = /^(?:true|false|null|-?[0-9][0-9.eE+-]*)/
@@ -116,12 +118,32 @@ function backslashesBefore(s: string, i: number): number {
 }
 
 /**
- * Where the object or array opened at `open` closes, brackets inside strings
- * ignored. `depth` is the escaping depth of its quotes (0: `"`, 1: `\"`, …):
- * a quote escaped less deeply ends the enclosing string, and the value with
- * it. Returns the index after the value and whether it closed.
+ * The escaping level of a quote preceded by `n` backslashes: 0 for a quote of
+ * the text itself (`"`, `\\"`), 1 for a quote of JSON held in one of its
+ * strings (`\"`), 2 for one more level down (`\\\"`), …
  */
-function valueEnd(s: string, open: number, depth: number, limit: number): { end: number; closed: boolean } {
+function quoteLevel(n: number): number {
+  let level = 0
+  while (n % 2 === 1) {
+    level++
+    n = (n - 1) / 2
+  }
+  return level
+}
+
+/** The level of the JSON a secret key belongs to; an unquoted key inside a line sits in one of its strings. */
+function keyLevel(keyQuote: string | undefined, mode: Mode): number {
+  if (keyQuote !== undefined && keyQuote.endsWith('"')) return quoteLevel(keyQuote.length - 1)
+  return mode === 'line' ? 1 : 0
+}
+
+/**
+ * Where the object or array opened at `open` closes, brackets inside strings
+ * ignored. `level` is the escaping level of its quotes: a quote of a lower
+ * level ends the enclosing string, and the value with it. Returns the index
+ * after the value and whether it closed; never an index inside an escape.
+ */
+function valueEnd(s: string, open: number, level: number, limit: number): { end: number; closed: boolean } {
   let nesting = 0
   let inString = false
   const stop = Math.min(s.length, open + limit)
@@ -129,32 +151,32 @@ function valueEnd(s: string, open: number, depth: number, limit: number): { end:
     const c = s.charCodeAt(i)
     if (c === 34) {
       const n = backslashesBefore(s, i)
-      if (n < depth) return { end: i, closed: false }
-      if (n === depth) inString = !inString
+      const q = quoteLevel(n)
+      if (q < level) return { end: i - n, closed: false }
+      if (q === level) inString = !inString
     } else if (!inString && (c === 123 || c === 91)) nesting++
     else if (!inString && (c === 125 || c === 93) && --nesting === 0) return { end: i + 1, closed: true }
   }
-  return { end: stop, closed: false }
+  return { end: stop - backslashesBefore(s, stop), closed: false }
 }
 
 /**
  * A secret key whose value is an object or an array: the whole value is
  * masked. Under a key in double quotes it becomes the string `"[REDACTED]"`
- * at the key's depth, so JSON stays JSON. Inside a string a value that does
- * not close is masked up to where its string ends; a key of the line itself
- * always closes in a complete line (else it is left as is).
+ * at the key's depth, so JSON stays JSON. A value that does not close (cut
+ * text, or a line that was not JSON) is masked up to where its string ends,
+ * or for 64 KB inside a string.
  */
 function replaceNested(s: string, g: SecretGroups, open: number, mode: Mode): { text: string; end: number } {
   const prefix = g.kp as string
   const quote = g.kq !== undefined && g.kq.endsWith('"') ? g.kq : ''
   const structural = mode === 'line' && quote === '"'
-  const { end, closed } = valueEnd(s, open, Math.max(0, quote.length - 1), structural ? Infinity : MAX_NESTED_SCAN)
-  if (structural && !closed) return { text: prefix + s[open], end: open + 1 }
+  const { end, closed } = valueEnd(s, open, keyLevel(g.kq, mode), structural ? Infinity : MAX_NESTED_SCAN)
   return { text: prefix + (closed ? quote + REDACTED + quote : REDACTED), end }
 }
 
 function maskWith(s: string, mode: Mode): string {
-  if (!SECRET_PATTERN.test(s)) return s
+  if (!SECRET_TRIGGER.test(s)) return s
   const re = SECRET_PATTERN_GLOBAL
   re.lastIndex = 0
   let out = ''
@@ -164,12 +186,16 @@ function maskWith(s: string, mode: Mode): string {
     let end = m.index + m[0].length
     let text: string
     if (g.kob !== undefined) ({ text, end } = replaceNested(s, g, end - 1, mode))
-    else text = replaceSecret(m[0], g, mode)
+    else if (g.kdq !== undefined && quoteLevel(g.kdq.length - 1) < keyLevel(g.kq, mode)) {
+      // `password=` at the very end of a string: that quote closes the string, it opens no value
+      text = g.kp as string
+      end = m.index + text.length
+    } else text = replaceSecret(m[0], g, mode)
     out += s.slice(last, m.index) + text
     last = end
     re.lastIndex = end
   }
-  return out + s.slice(last)
+  return last === 0 ? s : out + s.slice(last)
 }
 
 /** Masks every secret-looking part of `s`; returns `s` itself when nothing matches. */
