@@ -145,7 +145,8 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   const request = <T>(message: { $linecast: 'flush' | 'shutdown'; deadline: number } | { $linecast: 'stats' }): Promise<T> => {
     if (ended || thread.destroyed) return Promise.reject(new TransportClosedError(message.$linecast))
     const id = ++nextId
-    const guardMs = budgetMs + 5000
+    // the worker reads the request after every line written before it: a starved worker may need a while for that
+    const guardMs = budgetMs + 30_000
     return new Promise<T>((resolveRequest, rejectRequest) => {
       const guard = setTimeout(() => {
         waiting.delete(id)
