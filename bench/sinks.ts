@@ -106,7 +106,10 @@ async function sentry(): Promise<void> {
   out(`\nSentry: ${count} error lines, one envelope each; against the @sentry/node transport fed envelopes with a 64-envelope window; median of ${ROUNDS}`)
   const make = () => createSentry('errors', context({ dsn: `http://bench@127.0.0.1:${receiver.port}/9` }))
   const result = await paired(ROUNDS, () => withSink(make, (sink) => driveSink(sink, input)), () => handWrittenSentry(receiver.port, input.lines))
+  const sweep: string[] = []
+  for (const n of [1, 2, 4]) sweep.push(`${n}: ${fmt(await withSink(make, (sink) => driveSink(sink, input, n)))}`)
   out(`  sentry       ${show(result, 'SDK transport')}`)
+  out(`  ${''.padEnd(12)} batches in flight ${sweep.join(', ')}`)
   await receiver.close()
 }
 
