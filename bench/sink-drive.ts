@@ -52,11 +52,31 @@ export async function driveSink<Item>(sink: Sink<Item>, input: BenchLines, inFli
   return input.lines.length / since(start)
 }
 
-/** Runs `measure` once to warm up (JIT, sockets, prepared statements), then `rounds` times, and gives the median. */
-export async function median(rounds: number, measure: () => Promise<number>): Promise<number> {
-  await measure()
-  const figures: number[] = []
-  for (let r = 0; r < rounds; r++) figures.push(await measure())
-  figures.sort((a, b) => a - b)
-  return figures[Math.floor(figures.length / 2)] as number
+export interface Paired {
+  /** median lines/s of linecast and of the hand-written code */
+  linecast: number
+  handWritten: number
+  /** median of the per-round ratios linecast / hand-written */
+  ratio: number
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+/**
+ * Both measured in each round, one right after the other, after one warm-up round: on a shared
+ * machine the load drifts between rounds, and a ratio taken within one round cancels most of it.
+ */
+export async function paired(rounds: number, linecast: () => Promise<number>, handWritten: () => Promise<number>): Promise<Paired> {
+  await handWritten()
+  await linecast()
+  const ours: number[] = []
+  const theirs: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    theirs.push(await handWritten())
+    ours.push(await linecast())
+  }
+  return { linecast: middle(ours), handWritten: middle(theirs), ratio: middle(ours.map((v, i) => v / (theirs[i] as number))) }
 }

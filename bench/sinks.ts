@@ -22,7 +22,7 @@ import { createSink as createSentry } from '../transports/sinks/sentry/index.js'
 import type { Sink, SinkContext } from '../transports/worker/delivery/types.js'
 import { startBenchReceiver } from './receiver.js'
 import { handWrittenHttp, handWrittenInsert, handWrittenSentry } from './sink-baselines.js'
-import { driveSink, median, parsedLines } from './sink-drive.js'
+import { driveSink, paired, parsedLines, type Paired } from './sink-drive.js'
 import { benchLines, compiled } from './transport-catalog.js'
 
 function arg(name: string, fallback: number): number {
@@ -43,7 +43,7 @@ const IN_FLIGHT = [1, 2, 4, 8]
 const out = (text: string): boolean => process.stdout.write(`${text}\n`)
 const context = (settings: Record<string, unknown>): SinkContext => ({ settings, catalog: compiled, report: () => undefined })
 const fmt = (n: number): string => `${Math.round(n).toLocaleString('en-US')}/s`
-const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`
+const show = (p: Paired, what: string): string => `${fmt(p.linecast).padStart(12)}   ${what} ${fmt(p.handWritten)}   linecast / ${what} ${p.ratio.toFixed(2)}x`
 
 async function withSink<Item>(make: () => Sink<Item> | Promise<Sink<Item>>, run: (sink: Sink<Item>) => Promise<number>): Promise<number> {
   const sink = await make()
@@ -62,14 +62,13 @@ async function httpSinks(): Promise<void> {
     posthog: () => createPosthog('product', context({ apiKey: 'phc_bench', host: receiver.url })) as Sink<unknown>,
     mixpanel: () => createMixpanel('mixpanel', context({ token: 'bench', url: `${receiver.url}/import` })) as Sink<unknown>,
   }
-  out(`\nHTTP sinks: ${LINES} analytics lines, encode + send, median of ${ROUNDS}`)
-  const hand = await median(ROUNDS, () => handWrittenHttp(`${receiver.url}/`, input.lines))
-  out(`  hand-written (batches of 1000, gzip, one fetch)   ${fmt(hand)}`)
+  out(`\nHTTP sinks: ${LINES} analytics lines, encode + send; hand-written: batches of 1000, gzip, one fetch; median of ${ROUNDS}`)
   for (const [name, make] of Object.entries(sinks)) {
-    const rate = await median(ROUNDS, () => withSink(make, (sink) => driveSink(sink, input)))
+    const result = await paired(ROUNDS, () => withSink(make, (sink) => driveSink(sink, input)), () => handWrittenHttp(`${receiver.url}/`, input.lines))
     const sweep: string[] = []
     for (const n of IN_FLIGHT) sweep.push(`${n}: ${fmt(await withSink(make, (sink) => driveSink(sink, input, n)))}`)
-    out(`  ${name.padEnd(12)} ${fmt(rate).padStart(12)}   linecast / hand-written ${ratio(rate, hand)}   in flight ${sweep.join(', ')}`)
+    out(`  ${name.padEnd(12)} ${show(result, 'hand-written')}`)
+    out(`  ${''.padEnd(12)} in flight ${sweep.join(', ')}`)
   }
   await receiver.close()
 }
@@ -84,16 +83,16 @@ async function auditLog(): Promise<void> {
     return
   }
   await migrateDatabase({ databaseUrl: DATABASE_URL }, { table })
-  out(`\naudit_log on Postgres: ${LINES} cost rows, batches of 1000, median of ${ROUNDS}`)
+  out(`\naudit_log on Postgres: ${LINES} cost rows, batches of 1000 (default pool: 2 in flight); hand-written: the 1000-row unnest insert on one connection; median of ${ROUNDS}`)
   const fresh = () => parsedLines(benchLines('ai_api_call', LINES))
   try {
-    const hand = await median(ROUNDS, () => handWrittenInsert(DATABASE_URL, table, fresh().lines))
     const make = () => createAuditLog('audit', context({ databaseUrl: DATABASE_URL, table }))
-    const rate = await median(ROUNDS, () => withSink(make, (sink) => driveSink(sink, fresh())))
+    const result = await paired(ROUNDS, () => withSink(make, (sink) => driveSink(sink, fresh())), () => handWrittenInsert(DATABASE_URL, table, fresh().lines))
+    const wide = () => createAuditLog('audit', context({ databaseUrl: DATABASE_URL, table, poolSize: Math.max(...IN_FLIGHT) }))
     const sweep: string[] = []
-    for (const n of IN_FLIGHT) sweep.push(`${n}: ${fmt(await withSink(make, (sink) => driveSink(sink, fresh(), n)))}`)
-    out(`  hand-written (1000-row unnest insert, one connection)   ${fmt(hand)}`)
-    out(`  audit_log ${fmt(rate).padStart(12)}   linecast / hand-written ${ratio(rate, hand)}   in flight ${sweep.join(', ')}`)
+    for (const n of IN_FLIGHT) sweep.push(`${n}: ${fmt(await withSink(wide, (sink) => driveSink(sink, fresh(), n)))}`)
+    out(`  audit_log    ${show(result, 'one-connection insert')}`)
+    out(`  ${''.padEnd(12)} in flight ${sweep.join(', ')}`)
   } finally {
     await admin.query(`drop table if exists ${table}`)
     await admin.end()
@@ -104,12 +103,13 @@ async function sentry(): Promise<void> {
   const receiver = await startBenchReceiver()
   const count = Math.min(LINES, 3000)
   const input = parsedLines(benchLines('payment_failed', count))
-  out(`\nSentry: ${count} error lines, one envelope each, median of ${ROUNDS}`)
-  const hand = await median(ROUNDS, () => handWrittenSentry(receiver.port, input.lines))
+  out(`\nSentry: ${count} error lines, one envelope each; against the @sentry/node transport fed envelopes with a 64-envelope window; median of ${ROUNDS}`)
   const make = () => createSentry('errors', context({ dsn: `http://bench@127.0.0.1:${receiver.port}/9` }))
-  const rate = await median(ROUNDS, () => withSink(make, (sink) => driveSink(sink, input)))
-  out(`  SDK transport, 64-envelope window   ${fmt(hand)}`)
-  out(`  sentry ${fmt(rate).padStart(12)}   linecast / SDK transport ${ratio(rate, hand)}`)
+  const result = await paired(ROUNDS, () => withSink(make, (sink) => driveSink(sink, input)), () => handWrittenSentry(receiver.port, input.lines))
+  const sweep: string[] = []
+  for (const n of [1, 2, 4]) sweep.push(`${n}: ${fmt(await withSink(make, (sink) => driveSink(sink, input, n)))}`)
+  out(`  sentry       ${show(result, 'SDK transport')}`)
+  out(`  ${''.padEnd(12)} batches in flight ${sweep.join(', ')}`)
   await receiver.close()
 }
 

@@ -15,7 +15,7 @@ import { createSupabaseBackend } from './supabase.js'
 
 export type { AuditRow } from './encode.js'
 export type { AuditLogConfig, PgliteConfig, PostgresConfig, SupabaseConfig } from './config.js'
-export { auditLogLimits, DEFAULT_PGLITE_DIR, DEFAULT_POOL_SIZE, DEFAULT_TABLE } from './config.js'
+export { auditLogLimits, DEFAULT_PGLITE_DIR, DEFAULT_POOL_SIZE, DEFAULT_TABLE, parseConfig } from './config.js'
 export { migrate, migrateDatabase, type MigrateOptions, type MigrateResult, type MigrateTarget } from './migrate.js'
 export {
   AuditLogConfigError,

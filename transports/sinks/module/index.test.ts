@@ -27,6 +27,16 @@ describe('module sink', () => {
     expect(await sink.send([], new AbortController().signal)).toEqual({ type: 'ok' })
   })
 
+  it('hands the raw line text to the module and uses its item sizes', async () => {
+    const path = writeModule(`export function createSink() {
+      return { encode: (l, raw) => raw ?? JSON.stringify(l), itemBytes: (item) => item.length * 2, send: async () => ({ type: 'ok' }) }
+    }`)
+    const sink = await createSink('warehouse', ctx({ module: path }))
+    const raw = '{"level":"info","time":"t","eventId":"e1","extra":1}'
+    expect(sink.encode({ level: 'info', time: 't', eventId: 'e1' }, raw)).toBe(raw)
+    expect(sink.itemBytes?.(raw)).toBe(raw.length * 2)
+  })
+
   it('says what to fix when the module path is missing', async () => {
     await expect(createSink('w', ctx({}))).rejects.toBeInstanceOf(ModuleSinkSettingsError)
     await expect(createSink('w', ctx({ module: '' }))).rejects.toThrow(/module: \.\/sinks\/my-sink\.js/)

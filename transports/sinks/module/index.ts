@@ -36,10 +36,12 @@ export async function createSink(name: string, ctx: SinkContext): Promise<Sink> 
   const sink = await factory(name, { ...ctx, settings })
   if (!isSink(sink)) throw new ModuleSinkLoadError(name, path, 'createSink returned no sink; return an object with encode(line) and send(batch, signal)')
   const close = sink.close
+  const itemBytes = sink.itemBytes
   return {
     name,
     ...(sink.limits === undefined ? {} : { limits: sink.limits }),
-    encode: (line) => sink.encode(line),
+    encode: (line, raw) => sink.encode(line, raw),
+    ...(itemBytes === undefined ? {} : { itemBytes: (item: unknown) => itemBytes.call(sink, item) }),
     send: (batch, signal) => sink.send(batch, signal),
     ...(close === undefined ? {} : { close: () => close.call(sink) }),
   }

@@ -53,16 +53,11 @@ export const SENTRY_WINDOW = 64
  */
 export const SENTRY_LIMITS = { maxLineBytes: 900_000, maxInFlight: 2 } as const
 
-/** Fields with a place of their own in the event (its user), never tags by default. */
-const USER_FIELDS: ReadonlySet<string> = new Set(['userId', 'email'])
-
 export interface SentryConfig extends SentrySettings {
   /** settings.release, else SENTRY_RELEASE, else the catalog's release, templates expanded */
   resolvedRelease?: string
   /** settings.environment, else the catalog's environment (expanded); the line's `env` comes in between */
   defaultEnvironment?: string
-  /** line fields sent as tags */
-  tagFields: readonly string[]
 }
 
 /** Settings keys this sink reads; anything else is reported as unknown. */
@@ -84,11 +79,10 @@ export function catalogFallbacks(catalog: Pick<CompiledCatalog, 'release' | 'env
 export function parseSentrySettings(
   destination: string,
   settings: Record<string, unknown>,
-  fallbacks: { release?: string; environment?: string; contextFields?: readonly string[] } = {},
+  fallbacks: { release?: string; environment?: string } = {},
 ): SentryConfig {
   const parsed = parseSettings(sentrySettingsSchema, settings, destination, 'sentry')
-  const tagFields = parsed.tags ?? (fallbacks.contextFields ?? []).filter((field) => !USER_FIELDS.has(field))
-  const config: SentryConfig = { ...parsed, tagFields }
+  const config: SentryConfig = { ...parsed }
   const release = parsed.release ?? fallbacks.release
   if (release) config.resolvedRelease = release
   if (fallbacks.environment) config.defaultEnvironment = fallbacks.environment

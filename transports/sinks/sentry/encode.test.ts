@@ -9,7 +9,7 @@ const dsn = 'http://k@127.0.0.1:1/1'
 const catalog = sinkCatalog()
 
 function encoder(settings: Record<string, unknown> = {}, fallbacks: { release?: string; environment?: string } = {}): SentryEncoder {
-  return new SentryEncoder(parseSentrySettings('sentry', { dsn, ...settings }, { ...fallbacks, contextFields: catalog.context }), catalog)
+  return new SentryEncoder(parseSentrySettings('sentry', { dsn, ...settings }, fallbacks), catalog)
 }
 
 let n = 0
@@ -77,7 +77,7 @@ describe('SentryEncoder', () => {
   it('takes its tags from the destination tags list, else the catalog context fields', () => {
     const fields = { level: 'error' as const, msg: 'x', requestId: 'req-1', brandId: 'b-1', model: 'gpt-image-1', churchId: 'c-9', note: 'n'.repeat(300) }
     expect(eventOf(encoder({ tags: ['model', 'churchId', 'note'] }).encode(line(fields))).tags).toEqual({ model: 'gpt-image-1', churchId: 'c-9', note: 'n'.repeat(200), service: 'brand-api' })
-    const neutral = new SentryEncoder(parseSentrySettings('sentry', { dsn }, { contextFields: ['requestId', 'churchId', 'userId'] }), catalog)
+    const neutral = new SentryEncoder(parseSentrySettings('sentry', { dsn }), { ...catalog, context: ['requestId', 'churchId', 'userId'] })
     const event = eventOf(neutral.encode(line({ ...fields, userId: 'u-1' })))
     expect(event.tags).toEqual({ requestId: 'req-1', churchId: 'c-9', service: 'brand-api' })
     expect(event.extra).toMatchObject({ brandId: 'b-1', model: 'gpt-image-1' })

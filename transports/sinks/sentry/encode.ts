@@ -99,12 +99,15 @@ export class SentryEncoder {
   readonly #catalog: CompiledCatalog | undefined
   readonly #crumbs: BreadcrumbRing
   readonly #redactor: Redactor
+  /** line fields sent as tags: the `tags` setting, else the catalog's context fields but the user's */
+  readonly #tagFields: readonly string[]
   /** fields with a place of their own in the event (envelope, tags, user, contexts): not repeated in `extra` */
   readonly #consumed: ReadonlySet<string>
 
   constructor(config: SentryConfig, catalog?: CompiledCatalog) {
     this.#config = config
-    this.#consumed = new Set<string>([...RESERVED_FIELDS, 'v', ...config.tagFields, ...USER_FIELDS, ...CONTEXT_FIELDS])
+    this.#tagFields = config.tags ?? (catalog?.context ?? []).filter((field) => !(USER_FIELDS as readonly string[]).includes(field))
+    this.#consumed = new Set<string>([...RESERVED_FIELDS, 'v', ...this.#tagFields, ...USER_FIELDS, ...CONTEXT_FIELDS])
     this.#catalog = catalog
     this.#crumbs = new BreadcrumbRing(config.maxBreadcrumbs)
     this.#redactor = createRedactor(catalog?.redact ?? [])
@@ -177,7 +180,7 @@ export class SentryEncoder {
     const message = text(line.msg) ?? line.event
     if (message) crumb.message = message
     const data = properties(line, this.#consumed)
-    for (const key of this.#config.tagFields) if (line[key] !== undefined) data[key] = line[key]
+    for (const key of this.#tagFields) if (line[key] !== undefined) data[key] = line[key]
     if (Object.keys(data).length > 0) crumb.data = data
     return this.#redactor.redact(crumb) as Breadcrumb
   }
@@ -193,7 +196,7 @@ export class SentryEncoder {
     if (this.#config.resolvedRelease) event.release = this.#config.resolvedRelease
 
     const tags: Record<string, string> = {}
-    for (const key of this.#config.tagFields) {
+    for (const key of this.#tagFields) {
       const value = text(line[key])
       if (value !== undefined) tags[key] = value.slice(0, TAG_VALUE_MAX)
     }

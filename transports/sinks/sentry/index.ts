@@ -24,7 +24,7 @@ export interface SentrySinkDeps {
 
 export function createSink(name: string, ctx: SinkContext, deps: SentrySinkDeps = {}): Sink<SentryItem> {
   const fallbacks = catalogFallbacks(ctx.catalog, deps.env ?? process.env)
-  const config: SentryConfig = parseSentrySettings(name, ctx.settings, { ...fallbacks, contextFields: ctx.catalog.context })
+  const config: SentryConfig = parseSentrySettings(name, ctx.settings, fallbacks)
   const unknown = Object.keys(ctx.settings).filter((key) => !SENTRY_SETTING_KEYS.includes(key))
   if (unknown.length > 0) {
     ctx.report('warn', `destination "${name}" (sentry) ignores unknown settings: ${unknown.join(', ')}`, { destination: name, unknown })

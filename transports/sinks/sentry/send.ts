@@ -8,7 +8,7 @@
  * the transport never answers "buffer full"; should it still, the envelope
  * waits for a slot and goes again inside the same send.
  */
-import { NodeClient, Scope, defaultStackParser, makeNodeTransport, type Event } from '@sentry/node'
+import { NodeClient, SDK_VERSION, defaultStackParser, makeNodeTransport, type Event } from '@sentry/node'
 import type { Outcome } from '../../worker/delivery/types.js'
 import { classifyHttpResponse, classifyNetworkError } from '../http/index.js'
 import type { SerializedCheckIn } from './check-in.js'
@@ -56,15 +56,15 @@ function categoryOf(envelope: Envelope): SentryCategory {
 }
 
 /**
- * One envelope header trace context, one environment: the header's `trace.environment` and
- * `trace.release` are set to the event's own, so Sentry never sees two for one event.
+ * The envelope of one prepared event, as the SDK's `createEventEnvelope` writes it. The header's
+ * trace context comes from the event itself, so Sentry sees one environment and one release for it.
  */
-function alignTraceContext(envelope: Envelope): void {
-  const header = envelope[0] as { trace?: Record<string, unknown> }
-  const [itemHeader, payload] = (envelope[1][0] ?? []) as unknown as [{ type?: unknown }?, { environment?: unknown; release?: unknown }?]
-  if (header.trace === undefined || itemHeader?.type !== 'event' || payload === undefined) return
-  if (typeof payload.environment === 'string') header.trace.environment = payload.environment
-  if (typeof payload.release === 'string') header.trace.release = payload.release
+export function eventEnvelope(event: Event & { event_id: string }, publicKey: string, now: number): Envelope {
+  const trace: Record<string, string> = { trace_id: event.event_id, public_key: publicKey }
+  if (event.environment) trace.environment = event.environment
+  if (event.release) trace.release = event.release
+  const header = { event_id: event.event_id, sent_at: new Date(now).toISOString(), sdk: { name: 'sentry.javascript.node', version: SDK_VERSION }, trace }
+  return [header, [[{ type: 'event' }, event]]] as unknown as Envelope
 }
 
 /** The transport did not send the envelope: a rate-limit window it still honours, or a full buffer. */
@@ -102,11 +102,13 @@ export class SentrySender {
   readonly #now: () => number
   readonly #waiting = new Map<string, Set<(result: EnvelopeResult) => void>>()
   readonly #limits = new RateLimitWindows()
+  readonly #publicKey: string
 
   constructor(options: SentrySenderOptions) {
     this.#timeoutMs = options.timeoutMs
     this.#now = options.now ?? Date.now
     this.window = new EnvelopeWindow(options.window ?? SENTRY_WINDOW)
+    this.#publicKey = new URL(options.dsn).username
     this.client = new NodeClient({
       dsn: options.dsn,
       transport: (transportOptions: NodeTransportOptions) => this.#observe(makeNodeTransport({ ...transportOptions, bufferSize: this.window.size })),
@@ -130,9 +132,8 @@ export class SentrySender {
       for (const resolve of this.#waiting.get(id) ?? []) resolve(result)
     }
     return {
-      send: (envelope) => {
-        alignTraceContext(envelope)
-        return Promise.resolve(inner.send(envelope)).then(
+      send: (envelope) =>
+        Promise.resolve(inner.send(envelope)).then(
           (response) => {
             settle(envelope, { response })
             return response
@@ -141,17 +142,20 @@ export class SentrySender {
             settle(envelope, { error })
             throw error
           },
-        )
-      },
+        ),
       flush: (timeout) => inner.flush(timeout),
     }
   }
 
-  /** Captures one prepared event and resolves with what Sentry answered. */
+  /**
+   * Sends one prepared event (the encoder built, masked and finished it: ids, times, frames,
+   * breadcrumbs) as its own envelope through the client's transport, and resolves with what Sentry
+   * answered. The client's own event pipeline (scopes, integrations, normalisation) has nothing to add.
+   */
   sendEvent(event: Event, signal?: AbortSignal): Promise<Outcome> {
     const id = event.event_id
     if (!id) return Promise.resolve({ type: 'reject', reason: 'the event has no event_id' })
-    return this.#send(id, 'error', () => this.client.captureEvent(structuredClone(event), {}, new Scope()), signal)
+    return this.#send(id, 'error', () => void this.client.sendEnvelope(eventEnvelope({ ...event, event_id: id }, this.#publicKey, this.#now())), signal)
   }
 
   /** Sends one cron check-in (its own envelope) and resolves with what Sentry answered. */
