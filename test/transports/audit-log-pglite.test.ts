@@ -13,6 +13,9 @@ import { aiCall, context, line, noTimeout } from './audit-log-fixtures.js'
 const root = mkdtempSync(join(tmpdir(), 'linecast-pglite-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
+/** A fresh embedded PGlite runs initdb in WASM first: tens of seconds on a loaded 2-core host. */
+const PGLITE_INIT_MS = 120_000
+
 describe('audit_log sink on PGlite', () => {
   it('creates the database and table on first use and keeps rows across restarts, once each', async () => {
     const dataDir = join(root, 'nested', 'pglite')
@@ -48,5 +51,5 @@ describe('audit_log sink on PGlite', () => {
     } finally {
       await db.close()
     }
-  })
+  }, PGLITE_INIT_MS)
 })
