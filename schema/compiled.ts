@@ -24,6 +24,7 @@ export const DESTINATION_KINDS = [
   'mixpanel',
   'email',
   'module',
+  'otlp',
 ] as const
 export type DestinationKind = (typeof DESTINATION_KINDS)[number]
 
