@@ -95,7 +95,6 @@ async function throughput(name: BenchDestination, env: Record<string, string>, l
     diagnostics: 'none',
     alerts: false,
     statsIntervalMs: 0,
-    queueCapacity: lines.length + 100,
     budgetMs: 60_000,
     maxBufferedBytes: 256 * 1024 * 1024,
   })
