@@ -14,6 +14,7 @@ import { tailCommand } from './commands/tail.js'
 import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
 import { demoCommand } from './commands/demo.js'
+import { shipCommand } from './commands/ship.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -27,6 +28,7 @@ export const commands: readonly Command[] = [
   pruneCommand,
   reportCommand,
   demoCommand,
+  shipCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {
