@@ -15,6 +15,7 @@ import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
 import { demoCommand } from './commands/demo.js'
 import { shipCommand } from './commands/ship.js'
+import { relayCommand } from './commands/relay.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -29,6 +30,7 @@ export const commands: readonly Command[] = [
   reportCommand,
   demoCommand,
   shipCommand,
+  relayCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {
