@@ -26,7 +26,7 @@ import { DeliveryCounters } from '../worker/delivery/stats.js'
 import { startDestinations } from '../worker/destinations.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
 import { ConsumerGroup, type StreamEntry } from './group.js'
-import { connectStream, type StreamSettings } from './settings.js'
+import { connectStream, whenReady, type StreamSettings } from './settings.js'
 import { metricsText, readRelayStats, type RelayStats } from './stats.js'
 import { trimAcknowledged } from './trim.js'
 
@@ -105,9 +105,16 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
   }
   const malformed = new Losses('_malformed', counters.for('_malformed'), deadLetter, report)
 
-  await group.ensure()
+  try {
+    await Promise.all([whenReady(redis, 30_000), whenReady(reader, 30_000)])
+    await group.ensure()
+  } catch (error) {
+    redis.disconnect()
+    reader.disconnect()
+    throw error
+  }
   chains = await startDestinations({ catalog, options: { ...worker, spoolDir: spoolRoot }, env: o.env as NodeJS.ProcessEnv, spoolRoot, deadLetter, counters, report, toLine: (v) => parseEntry(JSON.stringify(v)) as LogLine })
-  const alerts = startAlerts({ catalog, router, settings: worker.alerts, env: o.env, report, write: o.write, pipelines: chains })
+  const alerts = startAlerts({ catalog, router, settings: worker.alerts ?? (settings.cluster ? undefined : { redisUrl: settings.redisUrl }), env: o.env, report, write: o.write, pipelines: chains })
 
   /** every chain delivered (or dead-lettered) what it was given; false when `deadline` passed first */
   const settled = async (deadline: number): Promise<boolean> => {
@@ -191,6 +198,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       clearInterval(housekeeping)
       await alerts.close()
       await Promise.all([...chains.values()].map((chain) => chain.shutdown(deadline)))
+      await trimAcknowledged(redis, settings.stream, settings.group).catch(() => 0)
       await Promise.all([redis.quit().catch(() => redis.disconnect()), reader.quit().catch(() => reader.disconnect())])
     })()
     return stopped

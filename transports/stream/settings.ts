@@ -65,3 +65,19 @@ export function connectStream(settings: Pick<StreamSettings, 'redisUrl' | 'clust
     redisOptions: { connectionName: name, maxRetriesPerRequest: 1 },
   })
 }
+
+/** Resolves once the client is connected; rejects after `timeoutMs` (the client keeps trying). */
+export function whenReady(client: StreamRedis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', ready)
+      reject(new StreamSettingsError(`cannot reach Redis for the stream within ${timeoutMs} ms; check delivery.redisUrl (or REDIS_URL) and that Redis is up`))
+    }, timeoutMs)
+    const ready = (): void => {
+      clearTimeout(timer)
+      resolve()
+    }
+    client.once('ready', ready)
+  })
+}
