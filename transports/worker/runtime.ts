@@ -177,7 +177,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
       counters.for(name).queued = p.memory
       counters.for(name).inSpool = p.spool
     }
-    return counters.snapshot()
+    return { ...counters.snapshot(), workerHeapBytes: process.memoryUsage().heapUsed }
   }
 
   const statsIntervalMs = options.statsIntervalMs ?? DEFAULTS.statsIntervalMs

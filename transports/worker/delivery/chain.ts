@@ -56,7 +56,7 @@ export class DeliveryChain {
   private readonly waiters = new Waiters()
   /** lines over the queue bound, written to the spool as one block at the end of this turn */
   private overflow: Entry[] = []
-  /** the smallest seq of each fresh batch in flight */
+  /** each fresh batch in flight: its smallest seq and its size */
   private readonly flying = new Set<{ minSeq: number; size: number }>()
   private inFlight = 0
   private replaying = 0
@@ -113,6 +113,7 @@ export class DeliveryChain {
    */
   async flush(deadlineAt: number): Promise<Pending> {
     const mark = this.seq
+    const startedAt = this.now()
     this.urgent++
     this.pump()
     let done: boolean
@@ -122,7 +123,8 @@ export class DeliveryChain {
       this.urgent--
     }
     if (!done) {
-      this.health.gaveUpAtFlush = true
+      // a destination that took nothing during the whole flush is not waited for again at shutdown
+      if (this.health.lastOkAt < startedAt) this.health.gaveUpAtFlush = true
       await this.spoolAll()
     }
     this.syncSpool()
@@ -180,7 +182,7 @@ export class DeliveryChain {
     this.health.check(now, () => ({ inMemory: this.inMemory, inSpool: this.replay.pending, spoolDir: this.deps.spool.dir }))
     // the window: lines a stalled destination could not take within spoolAfterMs go to disk
     const oldest = this.queue.oldestAt
-    if (oldest !== undefined && now - oldest >= this.limits.spoolAfterMs && !this.health.progressing(now, this.limits.spoolAfterMs)) {
+    if (oldest !== undefined && now - oldest >= this.limits.spoolAfterMs && this.health.stalled) {
       this.toSpool.write(this.queue.drain())
       this.waiters.notify()
     }

@@ -30,9 +30,13 @@ export class Health {
     return now < this.restUntil
   }
 
-  /** progress within the last `windowMs` */
-  progressing(now: number, windowMs: number): boolean {
-    return this.failingSince === undefined && now - this.lastOkAt < windowMs
+  /**
+   * Stalled: a batch gave up (an answer said no, or a send timed out) and
+   * nothing went since. A destination busy with a backlog, or a slow first
+   * connection on a starved machine, is not stalled.
+   */
+  get stalled(): boolean {
+    return this.failingSince !== undefined
   }
 
   ok(now: number): void {

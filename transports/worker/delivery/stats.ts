@@ -41,6 +41,8 @@ export interface DeliveryStats {
   overflow?: number
   /** lines the application's thread could not even spool (reported) */
   overflowDropped?: number
+  /** V8 heap in use by the worker thread, bytes */
+  workerHeapBytes?: number
 }
 
 export function emptyStats(): DestinationStats {
