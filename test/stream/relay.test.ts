@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { assertBuilt } from '../cli/run-cli.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
-import { decodedRecords } from '../support/otlp-decode.js'
 import { DATABASE_URL, REDIS_URL, requireService } from '../support/services.js'
-import { startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
+import { producedIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
 
 const PER_PRODUCER = 1500
 const PREFIXES = ['00000000-0000-4000-8100-', '00000000-0000-4000-8200-', '00000000-0000-4000-8300-']
@@ -33,7 +32,7 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
   it('delivers every line, none twice in audit_log, and trims the stream', async () => {
     const world = streamWorld(receiver.url)
     await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
-    const orders = (): string[] => decodedRecords(receiver.requests).filter((r) => r.eventName === 'order_placed').map((r) => String(r.attributes.eventId))
+    const orders = (): string[] => receivedOrderIds(receiver)
     const auditRows = async (): Promise<{ total: number; distinct: number }> => {
       const { rows } = await db.query<{ total: string; distinct: string }>(`select count(*) as total, count(distinct id) as distinct from ${world.table}`)
       return { total: Number(rows[0]!.total), distinct: Number(rows[0]!.distinct) }
@@ -53,7 +52,7 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
       survivor.process.kill('SIGTERM')
       expect(await survivor.exited).toBe(0)
 
-      const expected = PREFIXES.flatMap((prefix) => Array.from({ length: PER_PRODUCER }, (_, i) => `${prefix}${String(i).padStart(12, '0')}`))
+      const expected = producedIds(PREFIXES, PER_PRODUCER)
       const received = orders()
       expect(new Set(received)).toEqual(new Set(expected))
       expect(await auditRows()).toEqual({ total, distinct: total })

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { binary } from '../cli/run-cli.js'
+import type { HttpReceiver } from '../support/http-receiver.js'
+import { decodedRecords } from '../support/otlp-decode.js'
 import { DATABASE_URL, REDIS_URL } from '../support/services.js'
 
 export const PRODUCER = fileURLToPath(new URL('./producer.mjs', import.meta.url))
@@ -71,8 +73,8 @@ function start(args: string[], world: StreamWorld): Child {
 }
 
 /** eventIds `<prefix>000000000000` … (UUID-shaped: prefix is `00000000-0000-4000-8<k>00-`) */
-export function startProducer(world: StreamWorld, prefix: string, count: number): Child {
-  return start([PRODUCER, world.catalog, prefix, String(count)], world)
+export function startProducer(world: StreamWorld, prefix: string, count: number, pauseMs = 15): Child {
+  return start([PRODUCER, world.catalog, prefix, String(count), String(pauseMs)], world)
 }
 
 export function startRelay(world: StreamWorld, consumer: string, extra: string[] = []): Child {
@@ -87,4 +89,16 @@ export async function waitUntil(what: string, condition: () => boolean | Promise
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${children.map((c) => c.output().slice(-3000)).join('\n---\n')}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** The eventIds producers with these prefixes write. */
+export function producedIds(prefixes: readonly string[], perProducer: number): string[] {
+  return prefixes.flatMap((prefix) => Array.from({ length: perProducer }, (_, i) => `${prefix}${String(i).padStart(12, '0')}`))
+}
+
+/** eventIds of the order lines the OTLP receiver decoded, in arrival order (duplicates kept). */
+export function receivedOrderIds(receiver: HttpReceiver): string[] {
+  return decodedRecords(receiver.requests)
+    .filter((r) => r.eventName === 'order_placed')
+    .map((r) => String(r.attributes.eventId))
 }
