@@ -156,7 +156,7 @@ describe('crash and replay with audit_log on Postgres', () => {
   })
 })
 
-describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', () => {
+describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', { timeout: 90_000 }, () => {
   it.each([
     ['answering 200', (): ScriptedReply => ({ status: 200 })],
     ['answering 503', (): ScriptedReply => ({ status: 503 })],
@@ -199,7 +199,9 @@ describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', () =
     const dead = appIdsUnder(d.DL_DIR, 'logo_generated')
     expect(new Set(delivered).size).toBe(delivered.length)
     expect(dead).toHaveLength(0)
-    expect(delivered.length + spooled.length + dead.length).toBe(10_000)
+    // at least once: a batch whose answer was cut short by the deadline is spooled too, and sent again
+    const both = delivered.filter((id) => new Set(spooled).has(id))
+    expect(delivered.length + spooled.length - both.length + dead.length).toBe(10_000)
     expect(new Set([...delivered, ...spooled])).toEqual(new Set(emitted))
 
     reply = () => ({ status: 200 })
@@ -209,7 +211,7 @@ describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', () =
     expect(statsOf(second).destinations.betterstack).toMatchObject({ replayed: spooled.length, deadLettered: 0, dropped: 0 })
     expect(accepted).toHaveLength(spooled.length)
     const all = [...delivered, ...accepted]
-    expect(all).toHaveLength(10_000)
+    expect(all).toHaveLength(10_000 + both.length)
     expect(new Set(all)).toEqual(new Set(emitted))
     expect(readNdjson(d.SPOOL_DIR)).toEqual([])
   })

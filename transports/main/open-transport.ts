@@ -95,6 +95,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   let ended = false
   let dirty = false
   let closing: Promise<FlushResult> | undefined
+  let abandoned = false
 
   const rejectAll = (error: Error): void => {
     for (const w of waiting.values()) w.reject(error)
@@ -145,7 +146,8 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   const request = <T>(message: { $linecast: 'flush' | 'shutdown'; deadline: number } | { $linecast: 'stats' }): Promise<T> => {
     if (ended || thread.destroyed) return Promise.reject(new TransportClosedError(message.$linecast))
     const id = ++nextId
-    const guardMs = budgetMs + 5000
+    // the worker reads the request after every line written before it: a starved worker may need a while for that
+    const guardMs = budgetMs + 30_000
     return new Promise<T>((resolveRequest, rejectRequest) => {
       const guard = setTimeout(() => {
         waiting.delete(id)
@@ -234,12 +236,36 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     close,
     stats,
     budgetMs,
+    abandon() {
+      if (closing === undefined || ended) return
+      abandoned = true
+      tell({
+        level: 'error',
+        event: 'linecast.delivery',
+        outcome: 'dropped',
+        msg: `the transport worker did not finish within the ${budgetMs} ms budget; the process exits now`,
+        reason: 'shutdown budget spent',
+        where: `lines the worker had read are spooled under ${workerOptions.spoolDir}; up to ${behindBytes} bytes it had not read are lost`,
+        action: 'raise budgetMs, or give the process more CPU at shutdown',
+      })
+    },
     get dirty() {
       return dirty
     },
   }
   if (handleSignals !== false) watchSignals(self)
-  const onExit = (): void => overflow.close()
+  /** at exit without close(): the worker reads what is left and shuts down (its own budget), unless the budget is already spent */
+  const onExit = (): void => {
+    overflow.close()
+    if (abandoned || ended || thread.closed) return
+    try {
+      thread.ref()
+      thread.flushSync()
+      thread.end()
+    } catch {
+      // the worker is gone; what it had spooled is on disk
+    }
+  }
   process.once('exit', onExit)
   return self
 }

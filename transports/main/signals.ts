@@ -13,6 +13,8 @@ export interface SignalAware {
   readonly dirty: boolean
   /** the most a close may take */
   readonly budgetMs: number
+  /** the budget is over: exit without waiting for the worker (says what that loses) */
+  abandon(): void
 }
 
 const open = new Set<SignalAware>()
@@ -25,7 +27,10 @@ function onSignal(signal: NodeJS.Signals): void {
   // one budget from the signal to exit: close spends it less a reserve for ending the worker; a stuck close
   // must not keep the process past it (lines still in memory are lost only then, and the spool has the rest)
   const budget = Math.max(0, ...[...open].map((t) => t.budgetMs))
-  setTimeout(() => process.exit(code), budget).unref()
+  setTimeout(() => {
+    for (const t of open) t.abandon()
+    process.exit(code)
+  }, budget).unref()
   Promise.allSettled([...open].map((t) => t.close())).then(() => process.exit(code))
 }
 

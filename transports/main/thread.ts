@@ -10,6 +10,7 @@ export interface ThreadStream {
   write(chunk: string): boolean
   end(): void
   flushSync(): void
+  ref(): void
   readonly closed: boolean
   readonly destroyed: boolean
   on(event: string, listener: (...args: never[]) => void): unknown
@@ -29,5 +30,6 @@ export function workerPath(from: string = fileURLToPath(import.meta.url)): strin
 
 export function startThread(options: WorkerOptions, target: string = workerPath()): ThreadStream {
   if (!existsSync(target)) throw new WorkerNotBuiltError(target)
-  return pino.transport({ target, options }) as unknown as ThreadStream
+  // linecast ends the worker at exit itself (open-transport.ts), so that a shutdown past its budget can skip it
+  return pino.transport({ target, options, worker: { autoEnd: false } }) as unknown as ThreadStream
 }

@@ -21,6 +21,9 @@ function writeOut(text: string): void {
   }
 }
 
+/** lines read between two turns of the event loop */
+const YIELD_EVERY = 512
+
 const channel: RuntimeChannel = {
   post(name, ...args) {
     try {
@@ -46,7 +49,12 @@ export default async function linecastTransport(options: WorkerOptions): Promise
   keepRunningOnRejections((reason) => runtime.report('error', 'a promise was rejected and not handled in the transport worker; delivery continues', { error: String(reason) }))
   return build(
     async (source) => {
-      for await (const raw of source as AsyncIterable<string>) runtime.accept(raw)
+      let lines = 0
+      for await (const raw of source as AsyncIterable<string>) {
+        runtime.accept(raw)
+        // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn
+        if (++lines % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+      }
     },
     {
       parse: 'lines',

@@ -24,6 +24,9 @@ import { withTimeout } from './timeout.js'
 import { ToSpool } from './to-spool.js'
 import type { LogLine, SendFn, Sink } from './types.js'
 
+/** how long sends in flight may still finish once a deadline has come */
+const ANSWER_GRACE_MS = 50
+
 export interface ChainDeps {
   sink: Sink
   spool: Spool
@@ -157,6 +160,8 @@ export class DeliveryChain {
 
   /** Everything in memory to the spool: sends in flight are cut short and their lines spooled too. */
   private async spoolAll(): Promise<void> {
+    // answers already on the wire get a moment to be read, so that a delivered batch is not spooled and sent again
+    if (this.inFlight > 0) await this.waiters.until(() => this.inFlight === 0, this.now() + ANSWER_GRACE_MS, this.now)
     this.abort.abort()
     this.replay.release()
     await this.waiters.until(() => this.inFlight === 0, this.now() + 1000, this.now)
