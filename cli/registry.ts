@@ -15,6 +15,8 @@ import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
 import { demoCommand } from './commands/demo.js'
 import { replayCommand } from './commands/replay.js'
+import { shipCommand } from './commands/ship.js'
+import { relayCommand } from './commands/relay.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -29,6 +31,8 @@ export const commands: readonly Command[] = [
   replayCommand,
   reportCommand,
   demoCommand,
+  shipCommand,
+  relayCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {

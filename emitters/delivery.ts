@@ -7,7 +7,7 @@
 import pino, { type DestinationStream } from 'pino'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import type { Catalog } from '../schema/define.js'
-import { openTransport, type DeliveryStats, type LinecastTransport, type TransportOptions } from '../transports/main/open-transport.js'
+import { openTransport, type DeliveryStats, type FlushResult, type LinecastTransport, type TransportOptions } from '../transports/main/open-transport.js'
 
 export interface DeliveryOptions extends Omit<TransportOptions, 'catalog'> {
   /** the generated catalog or its compiled form; omit when `catalogPath` is given */
@@ -19,10 +19,10 @@ export interface DeliveryOptions extends Omit<TransportOptions, 'catalog'> {
 export interface Delivery {
   /** pass to createLogger({ destination }) */
   readonly destination: DestinationStream
-  /** resolves once every line written before it is delivered or spooled */
-  flush(): Promise<void>
-  /** drain within the budget, spool the rest, stop the worker */
-  close(): Promise<void>
+  /** resolves once every line written before it is delivered, or at the budget spooled; says what is pending where */
+  flush(): Promise<FlushResult>
+  /** deliver within the one budget, spool the rest, stop the worker */
+  close(): Promise<FlushResult>
   stats(): Promise<DeliveryStats>
   readonly transport: LinecastTransport
 }
@@ -54,11 +54,11 @@ export function openDelivery(options: DeliveryOptions): Delivery {
     stats: () => transport.stats(),
     async flush() {
       closeStdout()
-      await transport.flush()
+      return transport.flush()
     },
     async close() {
       closeStdout()
-      await transport.close()
+      return transport.close()
     },
   }
 }

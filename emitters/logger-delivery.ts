@@ -43,7 +43,7 @@ export function wantsDelivery(
 export interface LoggerOutput {
   /** what pino writes to */
   destination: DestinationStream
-  /** resolves once every line written before it is out locally and delivered or spooled */
+  /** resolves once every line written before it is out locally and delivered (at the budget: spooled, and reported) */
   flush(): Promise<void>
   close(): Promise<void>
   stats(): Promise<DeliveryStats | undefined>

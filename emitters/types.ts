@@ -83,4 +83,9 @@ export interface CreateLoggerOptions<E extends object> {
   maxMessageValueLength?: number
   /** UTF-8 bytes of one line; a longer line has its largest strings cut (README, "Line size"). Default 262144, at least 4096 */
   maxLineBytes?: number
+  /**
+   * stamp `traceId` and `spanId` of the active OpenTelemetry span on each emitted
+   * line; default: on when `@opentelemetry/api` is installed; `false` turns it off
+   */
+  trace?: boolean
 }

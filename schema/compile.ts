@@ -81,5 +81,6 @@ export function compileCatalog(model: CatalogModel): CompiledCatalog {
   if (model.piiKey !== undefined) compiled.piiKey = model.piiKey
   if (model.environment !== undefined) compiled.environment = model.environment
   if (model.release !== undefined) compiled.release = model.release
+  if (model.delivery !== undefined) compiled.delivery = { ...model.delivery }
   return compiled
 }

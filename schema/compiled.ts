@@ -24,6 +24,7 @@ export const DESTINATION_KINDS = [
   'mixpanel',
   'email',
   'module',
+  'otlp',
 ] as const
 export type DestinationKind = (typeof DESTINATION_KINDS)[number]
 
@@ -187,6 +188,23 @@ export interface Threshold {
   criticalMs: number
 }
 
+export const DELIVERY_MODES = ['process', 'stream'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+
+/** `delivery:` of the catalog; templates unexpanded. Absent: in-process delivery. */
+export interface DeliverySpec {
+  /** process: the transport worker calls the sinks; stream: it appends to a Redis Stream that `linecast relay` reads */
+  mode: DeliveryMode
+  /** default `${REDIS_URL}`; with `cluster: true`, comma-separated seed nodes */
+  redisUrl?: string
+  /** stream key; default `linecast:lines` */
+  stream?: string
+  /** consumer group of the relays; default `linecast-relays` */
+  group?: string
+  /** connect through ioredis' Redis Cluster client */
+  cluster?: boolean
+}
+
 export interface CompiledCatalog {
   catalog: 1
   service: string
@@ -206,4 +224,5 @@ export interface CompiledCatalog {
   alerts: Record<string, AlertRule>
   flags: Record<string, FlagSpec>
   thresholds: Record<string, Threshold>
+  delivery?: DeliverySpec
 }

@@ -6,6 +6,7 @@
 import type {
   AlertMeasure,
   AuditMapping,
+  DeliverySpec,
   DestinationSpec,
   EventKind,
   FlagSpec,
@@ -70,6 +71,7 @@ export interface CatalogModel {
   flags: Record<string, FlagSpec>
   /** only the thresholds the user wrote; compile adds the defaults */
   thresholds: Record<string, Partial<Threshold>>
+  delivery?: DeliverySpec
 }
 
 /** `user`: a service's catalog; `builtin`: the part that ships with linecast. */

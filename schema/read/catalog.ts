@@ -3,6 +3,7 @@ import { RESERVED_FIELDS } from '../compiled.js'
 import type { CatalogModel, CatalogPart } from '../model.js'
 import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
+import { readDelivery } from './delivery.js'
 import { readEvents } from './event.js'
 import { PROPERTY_NAME } from './property.js'
 import { readFlags, readPricing, readThresholds } from './sections.js'
@@ -23,6 +24,7 @@ export const TOP_LEVEL_KEYS = [
   'alerts',
   'flags',
   'thresholds',
+  'delivery',
 ] as const
 
 /** What the built-in part may declare: it has no service, destinations or routes of its own. */
@@ -101,6 +103,8 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     model.pricing = readPricing(ctx, root.pricing)
     model.flags = readFlags(ctx, root.flags)
     model.thresholds = readThresholds(ctx, root.thresholds)
+    const delivery = readDelivery(ctx, root.delivery)
+    if (delivery !== undefined) model.delivery = delivery
   }
   model.events = readEvents(ctx, root.events, builtin)
   model.alerts = readAlerts(ctx, root.alerts, builtin)

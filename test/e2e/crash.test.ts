@@ -156,7 +156,7 @@ describe('crash and replay with audit_log on Postgres', () => {
   })
 })
 
-describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', () => {
+describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', { timeout: 90_000 }, () => {
   it.each([
     ['answering 200', (): ScriptedReply => ({ status: 200 })],
     ['answering 503', (): ScriptedReply => ({ status: 503 })],

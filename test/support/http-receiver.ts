@@ -25,7 +25,8 @@ export interface ReceivedRequest {
 export interface ScriptedReply {
   status?: number
   headers?: Record<string, string>
-  body?: string | object
+  /** a string or Buffer as it is; any other value as JSON */
+  body?: string | Buffer | object
   hang?: boolean
   /** answer this many ms after the request arrived (other requests are taken meanwhile) */
   delayMs?: number
@@ -105,7 +106,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
       peakOpen = Math.max(peakOpen, open)
       const answer = (): void => {
         open -= 1
-        const payload = typeof scripted.body === 'string' ? scripted.body : JSON.stringify(scripted.body ?? {})
+        const payload = typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body) ? scripted.body : JSON.stringify(scripted.body ?? {})
         res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
         res.end(payload)
       }

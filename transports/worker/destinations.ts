@@ -8,7 +8,7 @@ import type { CompiledCatalog, Level } from '../../schema/compiled.js'
 import { expandSettings } from '../../schema/env.js'
 import { DeliveryChain } from './delivery/chain.js'
 import { safeFileName, type DeadLetter } from './delivery/dead-letter.js'
-import { chainLimits } from './delivery/defaults.js'
+import { chainLimits, type ChainOptions } from './delivery/defaults.js'
 import { Spool } from './delivery/spool.js'
 import type { DeliveryCounters } from './delivery/stats.js'
 import type { LogLine, SinkContext } from './delivery/types.js'
@@ -26,12 +26,9 @@ export interface DestinationsDeps {
   toLine: (value: Record<string, unknown>) => LogLine
 }
 
-async function startChain(name: string, kind: CompiledCatalog['destinations'][string]['kind'], settings: Record<string, unknown>, d: DestinationsDeps): Promise<DeliveryChain> {
-  const report = (level: Level, msg: string, fields?: Record<string, unknown>): void => d.report(level, msg, { destination: name, ...fields })
-  const ctx: SinkContext = { settings, catalog: d.catalog, report }
-  const sink = await (await sinkFactory(kind))(name, ctx)
-  const o = d.options
-  const limits = chainLimits(sink.limits, {
+/** The user's options that shape every chain. */
+export function chainOptions(o: WorkerOptions): ChainOptions {
+  return {
     ...(o.maxInFlight === undefined ? {} : { maxInFlight: o.maxInFlight }),
     ...(o.flushIntervalMs === undefined ? {} : { lingerMs: o.flushIntervalMs }),
     ...(o.spoolAfterMs === undefined ? {} : { spoolAfterMs: o.spoolAfterMs }),
@@ -42,7 +39,14 @@ async function startChain(name: string, kind: CompiledCatalog['destinations'][st
     ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
     ...(o.unreachableAfterMs === undefined ? {} : { unreachableAfterMs: o.unreachableAfterMs }),
     ...(o.retry === undefined ? {} : { retry: o.retry }),
-  })
+  }
+}
+
+async function startChain(name: string, kind: CompiledCatalog['destinations'][string]['kind'], settings: Record<string, unknown>, d: DestinationsDeps): Promise<DeliveryChain> {
+  const report = (level: Level, msg: string, fields?: Record<string, unknown>): void => d.report(level, msg, { destination: name, ...fields })
+  const ctx: SinkContext = { settings, catalog: d.catalog, report }
+  const sink = await (await sinkFactory(kind))(name, ctx)
+  const limits = chainLimits(sink.limits, chainOptions(d.options))
   return new DeliveryChain(limits, {
     sink,
     spool: new Spool(join(d.spoolRoot, safeFileName(name))),

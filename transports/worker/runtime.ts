@@ -19,7 +19,8 @@ import { DeliveryCounters, statsLine, type DeliveryStats } from './delivery/stat
 import type { LogLine } from './delivery/types.js'
 import { startAlerts } from './alerts/hook.js'
 import { resolveCatalog } from './catalog-source.js'
-import { startDestinations } from './destinations.js'
+import { chainOptions, startDestinations } from './destinations.js'
+import { startStreamMode } from '../stream/writer.js'
 import { CONTROL_PREFIX, parseControl, type FlushResult } from '../control.js'
 import { DEFAULTS, INCOMING_DIR, type WorkerOptions } from '../options.js'
 
@@ -107,7 +108,10 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     if ((diagnostics === 'route' || diagnostics === 'both') && !closing) routeLine(raw, line)
   }
 
+  // stream mode: every line goes to the Redis Stream; relays route, deliver and evaluate alerts
+  const stream = startStreamMode({ catalog, env, spoolRoot, deadLetter, counters, report, options: chainOptions(options), toLine: (value) => toLogLine(value).line })
   const routeLine = (raw: string, line: LogLine): void => {
+    if (stream !== undefined) return stream.accept(raw, line)
     for (const name of router(line)) chains.get(name)?.accept(raw, line)
   }
 
@@ -124,9 +128,9 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     alerts.observe(parsed.line)
   }
 
-  chains = await startDestinations({ catalog, options, env, spoolRoot, deadLetter, counters, report, toLine: (value) => toLogLine(value).line })
+  chains = stream !== undefined ? stream.chains : await startDestinations({ catalog, options, env, spoolRoot, deadLetter, counters, report, toLine: (value) => toLogLine(value).line })
   // alert rules see every accepted line; their alert lines are written and delivered like any line
-  const alerts = startAlerts({ catalog, router, settings: options.alerts, env, report, write: (text) => channel.write(text), pipelines: chains })
+  const alerts = startAlerts({ catalog, router, settings: stream !== undefined ? false : options.alerts, env, report, write: (text) => channel.write(text), pipelines: chains })
 
   /** A sealed segment of the main thread's overflow: its lines are routed like fresh ones, then it is deleted. */
   const ingest = (path: string): void => {

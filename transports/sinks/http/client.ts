@@ -31,6 +31,8 @@ export interface HttpReply {
   /** header names in lower case */
   headers: Readonly<Record<string, string | undefined>>
   text: string
+  /** the answer's bytes, for a binary (protobuf) answer */
+  body: Buffer
 }
 
 export interface SentBody {
@@ -76,7 +78,10 @@ export function createHttpTarget(url: string, options: HttpTargetOptions = {}): 
       const req = module.request(parsed, { method: 'POST', agent, headers, ...(opts.signal ? { signal: opts.signal } : {}) }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () => {
+          const answer = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), text: answer.toString('utf8'), body: answer })
+        })
         res.on('error', reject)
       })
       req.on('error', reject)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyPosthogAnswer, readV1Results } from './answer.js'
 
-const reply = (status: number, headers: Record<string, string> = {}, text = '') => ({ status, headers, text })
+const reply = (status: number, headers: Record<string, string> = {}, text = '') => ({ status, headers, text, body: Buffer.from(text) })
 
 describe('classifyPosthogAnswer', () => {
   it('maps statuses', () => {
