@@ -5,6 +5,7 @@ import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
 import { readEvents } from './event.js'
 import { PROPERTY_NAME } from './property.js'
+import { readTargets } from './runtimes.js'
 import { readFlags, readPricing, readThresholds } from './sections.js'
 import { checkKeys, isRecord, readString, readStringList, wrongType, type ReadContext } from './values.js'
 
@@ -23,6 +24,7 @@ export const TOP_LEVEL_KEYS = [
   'alerts',
   'flags',
   'thresholds',
+  'targets',
 ] as const
 
 /** What the built-in part may declare: it has no service, destinations or routes of its own. */
@@ -101,6 +103,8 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     model.pricing = readPricing(ctx, root.pricing)
     model.flags = readFlags(ctx, root.flags)
     model.thresholds = readThresholds(ctx, root.thresholds)
+    const targets = readTargets(ctx, root)
+    if (targets !== undefined && targets.length > 0) model.targets = targets
   }
   model.events = readEvents(ctx, root.events, builtin)
   model.alerts = readAlerts(ctx, root.alerts, builtin)
