@@ -36,7 +36,7 @@ describe('generated events.py', () => {
         'sig = inspect.signature(events.invoice_paid)',
         'print(json.dumps({"plan": str(hints["plan"]), "seats": str(hints["seats"]), "coupon": str(hints["coupon"]),',
         '  "kinds": sorted({p.kind.name for p in sig.parameters.values()}), "tags": str(typing.get_type_hints(events.invoice_paid)["tags"]),',
-        '  "browserOnly": hasattr(events, "checkout_viewed"), "serverOnly": hasattr(events, "server_only_event")}))',
+        '  "browserOnly": hasattr(events, "checkout_viewed"), "serverOnly": hasattr(events, "server_task_completed")}))',
       ].join('\n'),
     )
     expect(result.stderr).toBe('')
@@ -102,7 +102,7 @@ describe('generated events.py', () => {
     expect(pythonRest.msg).toBe('Invoice inv_1042 paid by u_42')
   })
 
-  it('hashes a pii: hash property to the Node logger's value for the same key', async () => {
+  it('hashes a pii: hash property to the Node logger\'s value for the same key', async () => {
     const { log, out } = await nodeLogger(project)
     const props = { email: 'Grace@Example.com', plan: 'pro', seats: 3 }
     log.emit('signup_form_submitted', props)
