@@ -111,18 +111,28 @@ export interface PythonResult {
   stderr: string
 }
 
-/** Runs a Python script with the project's generated events.py importable as `events`. */
-export function runPython(project: RuntimeProject, script: string, env: Record<string, string> = {}): Promise<PythonResult> {
+/** Runs a program to its end, feeding `stdin` when given, and collects what it printed. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {},
+): Promise<PythonResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-c', script], {
-      env: { PATH: process.env.PATH ?? '', PYTHONPATH: project.generated, RUNTIME_TEST_PII_KEY: PII_KEY, LINECAST_ENV: 'test', ...env },
-    })
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
     child.once('error', reject)
     child.once('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(options.stdin ?? '')
+  })
+}
+
+/** Runs a Python script with the project's generated events.py importable as `events`. */
+export function runPython(project: RuntimeProject, script: string, env: Record<string, string> = {}): Promise<PythonResult> {
+  return runProcess('python3', ['-c', script], {
+    env: { PATH: process.env.PATH ?? '', PYTHONPATH: project.generated, RUNTIME_TEST_PII_KEY: PII_KEY, LINECAST_ENV: 'test', ...env },
   })
 }
 

@@ -4,15 +4,14 @@
  * plain and non-JSON lines, counted exactly; from a file, stdin and a Redis
  * stream.
  */
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withContext } from '../../emitters/index.js'
-import { assertBuilt, binary, runBinary } from '../cli/run-cli.js'
+import { assertBuilt, binary } from '../cli/run-cli.js'
 import { REDIS_URL, requireService } from '../support/services.js'
-import { createRuntimeProject, nodeLogger, runPython, type RuntimeProject } from './project.js'
+import { createRuntimeProject, nodeLogger, runProcess, runPython, type RuntimeProject } from './project.js'
 
 const SIGNUP = { email: 'ada@example.com', plan: 'pro', seats: 2 }
 const INVOICE = { invoiceId: 'inv_7', amount: 40, customerEmail: 'ada@example.com' }
@@ -46,17 +45,8 @@ async function nodeLines(): Promise<string[]> {
 }
 
 function verify(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  if (stdin === undefined) return runBinary(['verify', '--catalog', project.catalogFile, ...args], project.dir)
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, 'verify', '--catalog', project.catalogFile, ...args], { cwd: project.dir })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(stdin)
-  })
+  const argv = [binary, 'verify', '--catalog', project.catalogFile, ...args]
+  return runProcess(process.execPath, argv, { cwd: project.dir, ...(stdin === undefined ? {} : { stdin }) })
 }
 
 const EXPECTED = {
