@@ -90,3 +90,30 @@ export function writtenObjectSchema(properties: Record<string, PropertySpec>, is
 export function writtenEventSchema(event: Pick<CompiledEvent, 'properties'>, isSecretKey: IsSecretKey): ZodType<Record<string, unknown>> {
   return writtenObjectSchema(event.properties, isSecretKey, true)
 }
+
+/** The values at a dotted PII path (`customer.email`, `items[].email`, `tags[]`). */
+function valuesAt(value: unknown, segments: readonly string[]): unknown[] {
+  if (value === undefined || value === null) return []
+  if (segments.length === 0) return Array.isArray(value) ? value : [value]
+  if (Array.isArray(value)) return value.flatMap((item: unknown) => valuesAt(item, segments))
+  if (typeof value !== 'object') return []
+  const [head, ...rest] = segments as [string, ...string[]]
+  return valuesAt((value as Record<string, unknown>)[head], rest)
+}
+
+function segmentsOf(path: string): string[] {
+  return path.split('.').map((s) => s.replace(/\[\]$/, ''))
+}
+
+/** PII paths whose value is not what the logger writes: a hash (or `[REDACTED]`) for hash, `[REDACTED]` for redact. */
+export function rawPiiPaths(event: Pick<CompiledEvent, 'pii'>, props: Record<string, unknown>): string[] {
+  const raw: string[] = []
+  for (const path of event.pii.hash) {
+    const bad = valuesAt(props, segmentsOf(path)).some((v) => v !== null && v !== REDACTED_TEXT && !(typeof v === 'string' && HASH_PATTERN.test(v)))
+    if (bad) raw.push(path)
+  }
+  for (const path of event.pii.redact) {
+    if (valuesAt(props, segmentsOf(path)).some((v) => v !== null && v !== REDACTED_TEXT)) raw.push(path)
+  }
+  return raw
+}

@@ -9,7 +9,7 @@
 import type { Logger } from 'pino'
 import type { ZodType } from 'zod'
 import type { CompiledCatalog, CompiledEvent } from '../../schema/compiled.js'
-import { writtenEventSchema } from '../../schema/line-schema.js'
+import { rawPiiPaths, writtenEventSchema } from '../../schema/line-schema.js'
 import { eventRuntimes } from '../../schema/runtimes.js'
 import { createRedactor, REDACTED } from '../../core/redact.js'
 import { compileMessage, type RenderMessage } from '../../emitters/message.js'
@@ -59,6 +59,9 @@ export function browserEventWriter(compiled: CompiledCatalog): WriteBrowserEvent
       const known = compiled.events[name] !== undefined
       return reject([issue('unknown_event', known ? `event "${name}" is not declared for the browser (runtimes)` : `event "${name}" is not declared in the catalog`)])
     }
+    const properties = typeof item.properties === 'object' && item.properties !== null ? (item.properties as Record<string, unknown>) : {}
+    const rawPii = rawPiiPaths(check.event, properties)
+    if (rawPii.length > 0) return reject(rawPii.map((path) => issue('raw_pii', `${path} must be hashed or redacted in the browser before it is sent`, path)))
     const result = check.schema.safeParse(item.properties ?? {})
     if (!result.success) return reject(toInvalidIssues(result.error.issues as readonly RawIssue[]))
     const props = result.data
