@@ -78,7 +78,7 @@ export function renderBrowserTs(compiled: CompiledCatalog, options: BrowserTsOpt
   const map = events.map((e) => `  ${propertyKey(e.name)}: ${pascalName(e.name)}\n`).join('')
   return [
     `// ${headerText(options.catalogFile)}\n`,
-    `import { z } from 'zod'\n`,
+    `import * as z from 'zod'\n`,
     `import { createTracker, type BrowserCatalog, type TrackerOptions, type TrackerStats } from ${runtime}\n`,
     ...events.map(
       (e) => `\n${eventInterface(e)}\nexport const ${schemaName(e.name)}: z.ZodType<${pascalName(e.name)}> = ${zodObject(e.properties, '')}\n`,
