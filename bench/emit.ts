@@ -15,6 +15,7 @@ import { z } from 'zod'
 import type { CompiledCatalog, CompiledEvent } from '../schema/compiled.js'
 import { defineCatalog } from '../schema/define.js'
 import { createLogger, maskString, withContext } from '../emitters/index.js'
+import { enableOtelContext, inSpan } from './otel-context.js'
 
 interface BenchEvents {
   logo_generated: { brandId: string; jobId: string; model: 'flux-2-pro' | 'ideogram-3'; duration_ms: number; cost: number }
@@ -96,6 +97,9 @@ const raw = pino(
   dest,
 )
 const log = createLogger({ catalog, destination: dest, env: 'production', piiKey: 'bench-key' })
+// the trace stamp reads the active span through @opentelemetry/api's global context manager
+enableOtelContext()
+const untraced = createLogger({ catalog, destination: dest, env: 'production', piiKey: 'bench-key', trace: false })
 
 const logo = { brandId: 'b_1', jobId: 'job_123', model: 'flux-2-pro', duration_ms: 840, cost: 0.06 } as const
 const signup = { userId: 'u_42', email: 'ada@example.com', plan: 'pro' } as const
@@ -116,6 +120,9 @@ const cases: Record<string, () => void> = {
   'log.info(logo) through linecast': () => log.info(logo),
   // timed inside one withContext, as in a request handler
   'log.emit.logoGenerated in withContext': () => log.emit.logoGenerated(logo),
+  // trace stamp: no hook at all (as without @opentelemetry/api), and a span active (timed inside it)
+  'log.emit.logoGenerated, trace hook off': () => untraced.emit.logoGenerated(logo),
+  'log.emit.logoGenerated in an active span': () => log.emit.logoGenerated(logo),
   'zod safeParse(logo)': () => logoSchema.safeParse(logo),
   "zod ['~standard'].validate(logo)": () => logoSchema['~standard'].validate(logo),
   'crypto.randomUUID()': () => randomUUID(),
@@ -126,6 +133,9 @@ const cases: Record<string, () => void> = {
 function timeOnce(fn: () => void, n: number): number {
   if (fn === cases['log.emit.logoGenerated in withContext']) {
     return withContext({ requestId: 'req_1', userId: 'u_1' }, () => timeLoop(fn, n))
+  }
+  if (fn === cases['log.emit.logoGenerated in an active span']) {
+    return inSpan('4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7', () => timeLoop(fn, n))
   }
   return timeLoop(fn, n)
 }
@@ -167,6 +177,12 @@ out.push(`  emit, hashed PII (cached HMAC)      ${ratio('log.emit.userSignedUp (
 out.push(`  emit, hashed PII (new value)        ${ratio('log.emit.userSignedUp (hashed email, always new)', 'raw pino.info(signup)')}x`)
 out.push(`  plain log.info through linecast     ${ratio('log.info(logo) through linecast', 'raw pino.info(logo)')}x`)
 out.push(`  emit inside withContext (2 fields)  ${ratio('log.emit.logoGenerated in withContext', 'raw pino.info(logo)')}x`)
+out.push(`  emit, trace hook off                ${ratio('log.emit.logoGenerated, trace hook off', 'raw pino.info(logo)')}x`)
+out.push(`  emit in an active span (trace ids)  ${ratio('log.emit.logoGenerated in an active span', 'raw pino.info(logo)')}x`)
+out.push(
+  `trace stamp: no span active ${ratio('log.emit.logoGenerated(logo)', 'log.emit.logoGenerated, trace hook off')}x, ` +
+    `span active ${ratio('log.emit.logoGenerated in an active span', 'log.emit.logoGenerated, trace hook off')}x the emit without the hook`,
+)
 out.push(
   `emit against raw pino writing the same fields: ${ratio('log.emit.logoGenerated(logo)', 'raw pino.info(logo + the emit line fields)')}x ` +
     '(the rest of the gap is the longer line: eventId, event, kind and msg to serialize and encode)',

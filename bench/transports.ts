@@ -11,7 +11,11 @@
  *    and a sink that is down (connection refused): the application must not
  *    stall, the spool takes what the sink cannot.
  *
- *   npm run build && node dist/bench/transports.js [--scale 1] [--rounds 5] [--calls 20000] [--only sinks|emit]
+ * 3. linecast against the hand-written glue it replaces (bench/versus-glue.ts):
+ *    end to end per vendor, the worker alone against the floor, the emit cost
+ *    against plain pino.
+ *
+ *   npm run build && node dist/bench/transports.js [--scale 1] [--rounds 5] [--calls 20000] [--lines 50000] [--only sinks|emit|versus]
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the
  * Postgres; when it cannot be reached that row says so. About 40 s.
@@ -29,6 +33,7 @@ import { migrateDatabase } from '../transports/sinks/audit-log/index.js'
 import { openTransport } from '../transports/main/open-transport.js'
 import type { DestinationStats } from '../transports/worker/delivery/stats.js'
 import { refusedUrl, startBenchReceiver, type BenchReceiver } from './receiver.js'
+import { versusGlue } from './versus-glue.js'
 import { benchLines, catalog, compiled, DESTINATIONS, FEED, logoProps, type BenchDestination } from './transport-catalog.js'
 
 function arg(name: string, fallback: number): number {
@@ -40,6 +45,7 @@ function arg(name: string, fallback: number): number {
 const SCALE = arg('scale', 1)
 const ROUNDS = arg('rounds', 5)
 const CALLS = arg('calls', 20_000)
+const VERSUS_LINES = arg('lines', 50_000)
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 /** lines per throughput run: sinks that send one request per line get fewer */
@@ -95,7 +101,6 @@ async function throughput(name: BenchDestination, env: Record<string, string>, l
     diagnostics: 'none',
     alerts: false,
     statsIntervalMs: 0,
-    queueCapacity: lines.length + 100,
     budgetMs: 60_000,
     maxBufferedBytes: 256 * 1024 * 1024,
   })
@@ -262,11 +267,12 @@ async function emits(): Promise<void> {
   }
 }
 
-const only = process.argv[process.argv.indexOf('--only') + 1]
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 const started = process.hrtime.bigint()
 try {
-  if (only !== 'emit') await sinks()
-  if (only !== 'sinks') await emits()
+  if (only === undefined || only === 'sinks') await sinks()
+  if (only === undefined || only === 'emit') await emits()
+  if (only === undefined || only === 'versus') await versusGlue({ lines: VERSUS_LINES, rounds: 3, calls: CALLS, work, out, floor })
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

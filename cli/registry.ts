@@ -15,6 +15,9 @@ import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
 import { demoCommand } from './commands/demo.js'
 import { verifyCommand } from './commands/verify.js'
+import { replayCommand } from './commands/replay.js'
+import { shipCommand } from './commands/ship.js'
+import { relayCommand } from './commands/relay.js'
 
 export const commands: readonly Command[] = [
   generateCommand,
@@ -27,8 +30,11 @@ export const commands: readonly Command[] = [
   coverageCommand,
   initCommand,
   pruneCommand,
+  replayCommand,
   reportCommand,
   demoCommand,
+  shipCommand,
+  relayCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {

@@ -87,3 +87,6 @@ export function maskString(s: string): string {
   if (!SECRET_PATTERN.test(s)) return s
   return s.replace(SECRET_PATTERN_GLOBAL, replaceSecret)
 }
+
+/** Masks every secret-looking part of one raw JSON line as written (the worker calls it before parsing). */
+export function maskLineText(raw: string): string { return maskString(raw) }

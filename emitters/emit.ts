@@ -25,6 +25,7 @@ import { compilePii, type Hasher, type PiiApplier } from './pii.js'
 import type { Redactor } from '../core/redact.js'
 import type { Stamp } from './stamp.js'
 import { compileEventSerializer } from './serialize.js'
+import { traceJson, type ActiveTrace } from './trace.js'
 import { fastStream, type Writable, writeFast, writeLine } from './write.js'
 
 export interface EmitDeps {
@@ -37,6 +38,8 @@ export interface EmitDeps {
   readonly contextFields: readonly string[]
   /** false: always write through pino's own writer (see write.ts) */
   readonly fast: boolean
+  /** the active span's ids, when @opentelemetry/api is installed (trace.ts); absent: no trace stamp */
+  readonly trace?: ActiveTrace | undefined
 }
 
 /**
@@ -127,6 +130,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const stamp = deps.stamp
   const fast = deps.fast
   const validateWhenDisabled = deps.throwOnInvalid
+  const activeTrace = deps.trace
 
   const write: EventWriter = (logger, props, options) => {
     let lineLevel = levelVal
@@ -148,9 +152,13 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     const context = currentContext()
     const msg = render(fields, context)
     const eventId = randomUUID()
+    const ids = activeTrace === undefined || fields.traceId !== undefined ? undefined : activeTrace()
     // an `err` goes through pino's writer, which applies the logger's err serializer
     const stream = fast && err === undefined ? fastStream(logger) : undefined
-    if (stream !== undefined) return writeFast(logger, stream, lineLevel, serialize(fields, context, eventId, msg))
+    if (stream !== undefined) {
+      const body = serialize(fields, context, eventId, msg)
+      return writeFast(logger, stream, lineLevel, ids === undefined ? body : body + traceJson(ids))
+    }
     const line: Record<string, unknown> = deprecated ? { eventId, event: name, kind, deprecated: true } : { eventId, event: name, kind }
     stamp(line, context)
     for (const k in fields) {
@@ -160,6 +168,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
       line[k] = fields[k]
     }
     if (err !== undefined) line.err = err
+    if (ids !== undefined) Object.assign(line, { traceId: ids.traceId, spanId: ids.spanId })
     writeLine(logger, line, msg, lineLevel)
   }
   return deps.throwOnInvalid ? write : neverThrowing(name, write, invalid)

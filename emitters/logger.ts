@@ -18,6 +18,7 @@ import { openLoggerOutput, stdoutStream, wantsDelivery, type LoggerOutput } from
 import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from '../core/redact.js'
 import { compileStamp } from './stamp.js'
+import { loadActiveTrace, requireOtelApi } from './trace.js'
 import type { CreateLoggerOptions, LinecastLogger } from './types.js'
 import { checkWritable } from './write.js'
 
@@ -67,6 +68,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     throwOnInvalid: onInvalid === 'throw',
     contextFields: compiled.context,
     fast,
+    trace: options.trace === false ? undefined : loadActiveTrace(requireOtelApi()),
   })
   return attachEmit<E>(logger, emitFactory(emitters), redactor, output)
 }

@@ -79,4 +79,9 @@ export interface CreateLoggerOptions<E extends object> {
   delivery?: boolean | LoggerDeliveryOptions
   /** where `${VAR}` templates are read; default process.env */
   vars?: Readonly<Record<string, string | undefined>>
+  /**
+   * stamp `traceId` and `spanId` of the active OpenTelemetry span on each emitted
+   * line; default: on when `@opentelemetry/api` is installed; `false` turns it off
+   */
+  trace?: boolean
 }

@@ -83,5 +83,6 @@ export function compileCatalog(model: CatalogModel): CompiledCatalog {
   if (model.environment !== undefined) compiled.environment = model.environment
   if (model.release !== undefined) compiled.release = model.release
   if (model.targets !== undefined) compiled.targets = [...model.targets]
+  if (model.delivery !== undefined) compiled.delivery = { ...model.delivery }
   return compiled
 }

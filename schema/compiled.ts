@@ -25,6 +25,7 @@ export const DESTINATION_KINDS = [
   'mixpanel',
   'email',
   'module',
+  'otlp',
 ] as const
 export type DestinationKind = (typeof DESTINATION_KINDS)[number]
 
@@ -190,6 +191,23 @@ export interface Threshold {
   criticalMs: number
 }
 
+export const DELIVERY_MODES = ['process', 'stream'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+
+/** `delivery:` of the catalog; templates unexpanded. Absent: in-process delivery. */
+export interface DeliverySpec {
+  /** process: the transport worker calls the sinks; stream: it appends to a Redis Stream that `linecast relay` reads */
+  mode: DeliveryMode
+  /** default `${REDIS_URL}`; with `cluster: true`, comma-separated seed nodes */
+  redisUrl?: string
+  /** stream key; default `linecast:lines` */
+  stream?: string
+  /** consumer group of the relays; default `linecast-relays` */
+  group?: string
+  /** connect through ioredis' Redis Cluster client */
+  cluster?: boolean
+}
+
 export interface CompiledCatalog {
   catalog: 1
   service: string
@@ -211,4 +229,5 @@ export interface CompiledCatalog {
   thresholds: Record<string, Threshold>
   /** generated modules `linecast generate` writes besides events.ts; absent: none */
   targets?: Target[]
+  delivery?: DeliverySpec
 }

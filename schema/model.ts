@@ -6,6 +6,7 @@
 import type {
   AlertMeasure,
   AuditMapping,
+  DeliverySpec,
   DestinationSpec,
   EventKind,
   FlagSpec,
@@ -75,6 +76,7 @@ export interface CatalogModel {
   thresholds: Record<string, Partial<Threshold>>
   /** generated modules besides events.ts */
   targets?: Target[]
+  delivery?: DeliverySpec
 }
 
 /** `user`: a service's catalog; `builtin`: the part that ships with linecast. */

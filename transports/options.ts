@@ -1,9 +1,11 @@
 /**
  * Options of the transport worker. Plain data only: they cross into pino's
  * worker thread by structured clone, so no functions and no class instances.
+ * The delivery chain's defaults live in `worker/delivery/defaults.ts`.
  */
 import type { CompiledCatalog } from '../schema/compiled.js'
 import type { AlertsSettings } from './worker/alerts/hook.js'
+import type { WhenFull } from './worker/delivery/defaults.js'
 import type { RetryPolicy } from './worker/delivery/retry.js'
 
 export interface WorkerOptions {
@@ -13,22 +15,36 @@ export interface WorkerOptions {
   catalog?: CompiledCatalog
   /** environment overrides for `${VAR}` expansion, on top of process.env */
   env?: Record<string, string>
+  /** the deployment environment named on every linecast.* line (default NODE_ENV, else 'development') */
+  environment?: string
   /** default `.linecast/spool`; one folder per destination below it */
   spoolDir?: string
   /** default `.linecast/dead-letter` */
   deadLetterDir?: string
-  /** longest a line waits for its batch to fill (ms); default 1000 */
+  /** longest a line waits for its batch to fill (ms); default 100 */
   flushIntervalMs?: number
-  /** time a flush or shutdown may spend delivering before it spools the rest (ms); default 8000 */
+  /** the whole time a flush, or a shutdown (close, SIGTERM -> exit), may take before the rest is spooled (ms); default 8000 */
   budgetMs?: number
   /** how often the `linecast.delivery_stats` line is written (ms); 0 turns it off; default 60000 */
   statsIntervalMs?: number
   /** only these destinations are on (default: every destination of the catalog) */
   destinations?: string[]
-  /** lines held in memory per destination before the spool takes the overflow; default 10000 */
-  queueCapacity?: number
+  /** sends of one destination under way at once (at most the sink's own maxInFlight); default 4 */
+  maxInFlight?: number
+  /** a line not delivered within this window while its destination takes nothing reaches the spool (ms); default 1000 */
+  spoolAfterMs?: number
+  /** bytes of lines one destination holds in memory; default 32 MiB */
+  queueMaxBytes?: number
+  /** bytes one destination's spool may hold; default 256 MiB */
+  spoolMaxBytes?: number
+  /** what a full spool does: drop_oldest (default), drop_newest, block (hold up to blockMs, then drop the newest) */
+  whenFull?: WhenFull
+  /** longest `whenFull: block` waits for spool room (ms); default 1000 */
+  blockMs?: number
   /** deadline of one send (ms); default 10000 */
   timeoutMs?: number
+  /** a destination that took nothing for this long is reported unreachable (ms); default 3000 */
+  unreachableAfterMs?: number
   retry?: Partial<RetryPolicy>
   /** where linecast.* diagnostics go besides the main thread: the worker's stdout, routed like any line, both or neither; default 'both' */
   diagnostics?: 'stdout' | 'route' | 'both' | 'none'
@@ -39,13 +55,8 @@ export interface WorkerOptions {
 export const DEFAULTS = {
   spoolDir: '.linecast/spool',
   deadLetterDir: '.linecast/dead-letter',
-  flushIntervalMs: 1000,
   budgetMs: 8000,
   statsIntervalMs: 60_000,
-  queueCapacity: 10_000,
-  timeoutMs: 10_000,
-  batchMaxItems: 100,
-  batchMaxBytes: 1_000_000,
 } as const
 
 /** The main thread spools its overflow here, as raw lines; the worker routes them when it ingests the segment. */

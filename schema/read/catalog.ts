@@ -3,6 +3,7 @@ import { RESERVED_FIELDS } from '../compiled.js'
 import type { CatalogModel, CatalogPart } from '../model.js'
 import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
+import { readDelivery } from './delivery.js'
 import { readEvents } from './event.js'
 import { PROPERTY_NAME } from './property.js'
 import { readTargets } from './runtimes.js'
@@ -25,6 +26,7 @@ export const TOP_LEVEL_KEYS = [
   'flags',
   'thresholds',
   'targets',
+  'delivery',
 ] as const
 
 /** What the built-in part may declare: it has no service, destinations or routes of its own. */
@@ -105,6 +107,8 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     model.thresholds = readThresholds(ctx, root.thresholds)
     const targets = readTargets(ctx, root)
     if (targets !== undefined && targets.length > 0) model.targets = targets
+    const delivery = readDelivery(ctx, root.delivery)
+    if (delivery !== undefined) model.delivery = delivery
   }
   model.events = readEvents(ctx, root.events, builtin)
   model.alerts = readAlerts(ctx, root.alerts, builtin)

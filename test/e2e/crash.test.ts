@@ -87,7 +87,7 @@ describe('crash and replay with audit_log on Postgres', () => {
     expect(deliveredOnly.length + spooled.length + dead.length).toBe(500)
     expect(new Set([...deliveredOnly, ...spooled, ...dead])).toEqual(new Set(emitted))
 
-    const second = await runApp({ ...run, MODE: 'replay' })
+    const second = await runApp({ ...run, MODE: 'replay', BUDGET_MS: '8000' })
     expect(second.code, second.stderr).toBe(0)
     const stats = statsOf(second).destinations.audit
     expect(stats).toMatchObject({ replayed: spooled.length, delivered: spooled.length, deadLettered: 0, dropped: 0, spooled: 0 })
@@ -137,7 +137,7 @@ describe('crash and replay with audit_log on Postgres', () => {
     const spooledSet = new Set(spooled)
     expect(flushed.filter((id) => !rowsAfterKill.has(id) && !spooledSet.has(id))).toEqual([])
 
-    const second = await runApp({ ...run, MODE: 'replay' })
+    const second = await runApp({ ...run, MODE: 'replay', BUDGET_MS: '8000' })
     expect(second.code, second.stderr).toBe(0)
     expect(statsOf(second).destinations.audit).toMatchObject({ replayed: spooled.length, delivered: spooled.length, deadLettered: 0, dropped: 0 })
 
@@ -204,7 +204,7 @@ describe('SIGTERM in the middle of a burst of 10,000 lines to Betterstack', () =
 
     reply = () => ({ status: 200 })
     accepted.length = 0
-    const second = await runApp({ ...run, MODE: 'replay' })
+    const second = await runApp({ ...run, MODE: 'replay', BUDGET_MS: '8000' })
     expect(second.code, second.stderr).toBe(0)
     expect(statsOf(second).destinations.betterstack).toMatchObject({ replayed: spooled.length, deadLettered: 0, dropped: 0 })
     expect(accepted).toHaveLength(spooled.length)

@@ -23,7 +23,8 @@ export interface ReceivedRequest {
 export interface ScriptedReply {
   status?: number
   headers?: Record<string, string>
-  body?: string | object
+  /** a string or Buffer as it is; any other value as JSON */
+  body?: string | Buffer | object
   hang?: boolean
 }
 
@@ -93,7 +94,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
       if (scripted.hang) {
         hanging.add(res)
       } else {
-        const payload = typeof scripted.body === 'string' ? scripted.body : JSON.stringify(scripted.body ?? {})
+        const payload = typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body) ? scripted.body : JSON.stringify(scripted.body ?? {})
         res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
         res.end(payload)
       }

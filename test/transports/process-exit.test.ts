@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpReceiver, type HttpReceiver, type ReceivedRequest, type ScriptedReply } from '../support/http-receiver.js'
@@ -11,6 +12,7 @@ interface Run {
   code: number | null
   signal: NodeJS.Signals | null
   emitted: number
+  stdout: string
 }
 
 function runEmitter(env: Record<string, string>, onStdout?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<Run> {
@@ -25,9 +27,9 @@ function runEmitter(env: Record<string, string>, onStdout?: (text: string, kill:
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.on('error', reject)
     child.on('exit', (code, signal) => {
-      const m = /EMITTED (\d+)/.exec(out)
+      const m = /(?:EMITTED|HELD) (\d+)/.exec(out)
       if (m === null) return reject(new Error(`emitter printed no count (code ${code}): ${out}\n${err}`))
-      resolve({ code, signal, emitted: Number(m[1]) })
+      resolve({ code, signal, emitted: Number(m[1]), stdout: out })
     })
   })
 }
@@ -70,7 +72,8 @@ describe('process exit', () => {
     expect(firstAccepted.length + spooled.length + dead.length).toBe(500)
 
     const secondAccepted = script(() => ({ status: 200 }))
-    const second = await runEmitter({ ...env, MODE: 'replay' })
+    // the budget counts from the call, the worker's start-up included: give the replay room
+    const second = await runEmitter({ ...env, MODE: 'replay', BUDGET_MS: '8000' })
     expect(second.code).toBe(0)
     const all = [...firstAccepted, ...secondAccepted]
     expect(new Set(all).size).toBe(500)
@@ -114,3 +117,68 @@ describe('process exit', () => {
     expect(accepted.length + spooled.length).toBe(run.emitted)
   })
 })
+
+describe('process exit within the window and the budget', () => {
+  it('SIGKILL with the receiver down: the lines reach the spool within the window without a flush, and the next start delivers each once', async () => {
+    receiver = await startHttpReceiver()
+    const dirs = tempDirs()
+    const env = { CATALOG_JSON: JSON.stringify(httpCatalog()), RECEIVER_URL: receiver.url, SPOOL_DIR: dirs.spoolDir, DL_DIR: dirs.deadLetterDir }
+    script(() => ({ status: 503 }))
+    const count = 3000
+    let killed = false
+    const first = await runEmitter({ ...env, MODE: 'hold', COUNT: String(count) }, (out, kill) => {
+      if (killed || !out.includes(`HELD ${count}`)) return
+      killed = true
+      // no flush: the lines are on disk once the window (1 s by default) has passed; then the process is killed
+      void waitUntilSpooled(dirs.spoolDir, count).then(() => kill('SIGKILL'))
+    })
+    expect(first.signal).toBe('SIGKILL')
+    const spooled = readNdjson(dirs.spoolDir).filter((l) => l.msg === 'held line')
+    expect(spooled).toHaveLength(count)
+
+    const accepted = script(() => ({ status: 200 }))
+    const second = await runEmitter({ ...env, MODE: 'replay', BUDGET_MS: '8000' })
+    expect(second.code).toBe(0)
+    const ids = new Set(spooled.map((l) => l.eventId as string))
+    expect(accepted.filter((id) => ids.has(id))).toHaveLength(count)
+    expect(new Set(accepted).size).toBe(accepted.length)
+    expect(readNdjson(dirs.spoolDir)).toEqual([])
+  })
+
+  it('one destination down and another healthy: flush, close and exit within one budget, the healthy one has every line', async () => {
+    receiver = await startHttpReceiver()
+    const down = await startHttpReceiver()
+    down.fallback = { status: 503 }
+    const dirs = tempDirs()
+    const catalog = httpCatalog()
+    catalog.destinations.down = { kind: 'module', settings: { module: catalog.destinations.http!.settings.module, url: '${SLOW_URL}' } }
+    catalog.routes = { info: ['down', 'http'] }
+    const accepted = script(() => ({ status: 200 }))
+    const budget = 1500
+    const run = await runEmitter({
+      CATALOG_JSON: JSON.stringify(catalog),
+      RECEIVER_URL: receiver.url,
+      SLOW_URL: down.url,
+      SPOOL_DIR: dirs.spoolDir,
+      DL_DIR: dirs.deadLetterDir,
+      MODE: 'flush-close',
+      COUNT: '200',
+      BUDGET_MS: String(budget),
+    })
+    await down.close()
+    expect(run.code).toBe(0)
+    const shutdownMs = Number(/SHUTDOWN_MS (\d+)/.exec(run.stdout)?.[1])
+    // flush spends the budget on the failing destination; close does not wait for it again
+    expect(shutdownMs).toBeLessThan(budget * 1.5)
+    expect(new Set(accepted).size).toBe(200)
+    expect(readNdjson(join(dirs.spoolDir, 'down')).filter((l) => l.msg === 'line')).toHaveLength(200)
+  })
+})
+
+async function waitUntilSpooled(dir: string, count: number): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (readNdjson(dir).filter((l) => l.msg === 'held line').length < count) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} lines reached the spool`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

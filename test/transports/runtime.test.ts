@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LogLine } from '../../transports/worker/delivery/types.js'
 import { startRuntime, type Runtime } from '../../transports/worker/runtime.js'
 import { sinkFactory, SinkUnavailableError } from '../../transports/worker/registry.js'
@@ -58,6 +58,49 @@ describe('transport runtime (in-thread)', () => {
     runtime.accept(JSON.stringify({ level: 'info', time: 't', eventId: 'x2', msg: 'still delivered' }))
     await runtime.flush()
     expect(receiver.requests).toHaveLength(1)
+  })
+})
+
+describe('transport runtime: masking, start-up line, env', () => {
+  it('masks secrets in the raw text and in the parsed line before any destination sees them', async () => {
+    receiver = await startHttpReceiver()
+    runtime = await startRuntime({ catalog: httpCatalog(), env: { RECEIVER_URL: receiver.url }, ...tempDirs(), diagnostics: 'none', statsIntervalMs: 0 }, channel())
+    runtime.accept(JSON.stringify({ level: 'info', time: 't', eventId: 'x3', msg: 'called with Bearer abcdefghijklmnop', note: 'key sk_live_abcdefghijkl' }))
+    await runtime.flush()
+    const text = receiver.requests.map((r) => r.text).join('')
+    expect(text).not.toContain('abcdefghijklmnop')
+    expect(text).not.toContain('sk_live_abcdefghijkl')
+    const [line] = receiver.requests.flatMap((r) => r.json as LogLine[])
+    expect(line).toMatchObject({ msg: 'called with Bearer [REDACTED]', note: 'key [REDACTED]' })
+  })
+
+  it('names every destination on or off in one start-up line, with env, also when all are off', async () => {
+    const catalog = httpCatalog()
+    catalog.destinations.slack = { kind: 'module', settings: { module: 'unused.mjs', url: '${LINECAST_TEST_UNSET_WEBHOOK}' } }
+    const ch = channel()
+    runtime = await startRuntime({ catalog, env: {}, environment: 'staging', ...tempDirs(), statsIntervalMs: 0 }, ch)
+    const lines = ch.posts.map(([, [l]]) => l as LogLine)
+    const startup = lines.filter((l) => l.event === 'linecast.destinations')
+    expect(startup).toHaveLength(1)
+    expect(startup[0]).toMatchObject({ level: 'warn', env: 'staging', destinations: { http: 'missing RECEIVER_URL', slack: 'missing LINECAST_TEST_UNSET_WEBHOOK' } })
+    expect(String(startup[0]?.msg)).toMatch(/http off \(missing RECEIVER_URL\); slack off/)
+    expect(lines.every((l) => l.env === 'staging')).toBe(true)
+  })
+
+  it('reports a destination that cannot connect at all within seconds, without a flush', async () => {
+    const ch = channel()
+    runtime = await startRuntime(
+      { catalog: httpCatalog(), env: { RECEIVER_URL: 'http://127.0.0.1:9' }, ...tempDirs(), diagnostics: 'stdout', statsIntervalMs: 0, spoolAfterMs: 200, unreachableAfterMs: 500, retry: { baseMs: 20, capMs: 100 } },
+      ch,
+    )
+    runtime.accept(JSON.stringify({ level: 'info', time: 't', eventId: 'x4', msg: 'to nowhere' }))
+    await vi.waitFor(
+      () => {
+        const down = ch.posts.map(([, [l]]) => l as LogLine).find((l) => l.level === 'error' && String(l.msg).includes('has taken nothing'))
+        expect(down).toMatchObject({ destination: 'http', event: 'linecast.delivery', inSpool: 1 })
+      },
+      { timeout: 10_000 },
+    )
   })
 })
 

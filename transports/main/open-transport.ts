@@ -1,16 +1,18 @@
 /**
  * Main-thread side of the linecast transport: `openTransport(options)` starts
  * the worker and returns the stream pino writes to, plus `flush()` (resolves
- * once every line written before it is delivered or spooled), `close()` and
- * `stats()`. Writes beyond `maxBufferedBytes` waiting in this thread go to
- * the disk spool instead of growing memory.
+ * once every line written before it is delivered, or past the budget spooled,
+ * saying what is pending where), `close()` and `stats()`. Writes beyond
+ * `maxBufferedBytes` waiting in this thread go to the overflow spool in
+ * blocks; flush and close hand that overflow to the worker first.
  */
 import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { DestinationStream } from 'pino'
 import type { DeliveryStats } from '../worker/delivery/stats.js'
 import type { LogLine } from '../worker/delivery/types.js'
-import { controlLine } from '../control.js'
+import { DELIVERY_DEFAULTS } from '../worker/delivery/defaults.js'
+import { controlLine, type FlushResult } from '../control.js'
 import { FlushTimeoutError, TransportClosedError } from './errors.js'
 import { MainSpool } from './overflow-spool.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
@@ -20,14 +22,15 @@ import { startThread, type ThreadStream } from './thread.js'
 export { workerPath } from './thread.js'
 export { WorkerNotBuiltError, TransportClosedError, FlushTimeoutError } from './errors.js'
 export type { WorkerOptions } from '../options.js'
+export type { FlushResult } from '../control.js'
 export type { DeliveryStats, DestinationStats } from '../worker/delivery/stats.js'
 
 export interface TransportOptions extends WorkerOptions {
   /** close on SIGTERM/SIGINT (then exit 143/130) and flush on beforeExit; default true */
   handleSignals?: boolean
-  /** bytes allowed to wait in the application's thread before lines go to the spool; default 16 MiB */
+  /** bytes allowed to wait in the application's thread before lines go to the overflow spool; default 16 MiB */
   maxBufferedBytes?: number
-  /** linecast.* diagnostics from the worker (destination off, loud rejects, delivery stats) */
+  /** linecast.* diagnostics from the worker (destinations on/off, losses, delivery stats) */
   onReport?: (line: LogLine) => void
 }
 
@@ -40,12 +43,19 @@ export interface TransportStream extends DestinationStream {
 export interface LinecastTransport {
   /** give this to pino as its destination */
   readonly stream: TransportStream
-  flush(): Promise<void>
-  close(): Promise<void>
+  /** delivered, or past the budget spooled: what is pending where */
+  flush(): Promise<FlushResult>
+  /** the same within one budget, then the worker stops */
+  close(): Promise<FlushResult>
   stats(): Promise<DeliveryStats>
 }
 
 const DEFAULT_MAX_BUFFERED = 16 * 1024 * 1024
+
+/** Part of the budget kept for ending the worker thread and exiting after the last delivery attempt. */
+export function exitReserveMs(budgetMs: number): number {
+  return Math.min(1000, Math.floor(budgetMs / 5))
+}
 
 export function openTransport(options: TransportOptions): LinecastTransport {
   const { handleSignals, maxBufferedBytes, onReport, ...rest } = options
@@ -58,7 +68,24 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   const budgetMs = rest.budgetMs ?? DEFAULTS.budgetMs
   const cap = maxBufferedBytes ?? DEFAULT_MAX_BUFFERED
   const thread: ThreadStream = startThread(workerOptions)
-  const overflow = new MainSpool(workerOptions.spoolDir as string)
+  const tell = (line: Omit<LogLine, 'time' | 'eventId'>): void => {
+    const full = { time: new Date().toISOString(), eventId: randomUUID(), ...line } as LogLine
+    if (onReport !== undefined) onReport(full)
+    else process.stderr.write(`${JSON.stringify(full)}\n`)
+  }
+  const overflow = new MainSpool(workerOptions.spoolDir as string, rest.spoolAfterMs ?? DELIVERY_DEFAULTS.spoolAfterMs, (count, path, error) =>
+    tell({
+      level: 'error',
+      event: 'linecast.delivery',
+      destination: '_incoming',
+      outcome: 'dropped',
+      count,
+      reason: `the overflow spool cannot be written: ${error instanceof Error ? error.message : String(error)}`,
+      where: path,
+      action: 'make spoolDir writable',
+      msg: `${count} line(s) dropped in the application's thread: the overflow spool cannot be written`,
+    }),
+  )
 
   let nextId = 0
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
@@ -67,9 +94,9 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   let behindBytes = 0
   let ended = false
   let dirty = false
-  let closing: Promise<void> | undefined
+  let closing: Promise<FlushResult> | undefined
 
-  const settleAll = (error: Error): void => {
+  const rejectAll = (error: Error): void => {
     for (const w of waiting.values()) w.reject(error)
     waiting.clear()
     if (keepAlive !== undefined) clearInterval(keepAlive)
@@ -87,36 +114,38 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     }
   }
 
-  thread.on('linecast:flushed', (id: number) => answer(id, undefined))
+  /** the overflow collected so far, sealed and handed to the worker */
+  const handOverflow = (): void => {
+    for (const path of overflow.seal()) if (!ended && !thread.destroyed) thread.write(controlLine({ $linecast: 'ingest', path }))
+  }
+
+  thread.on('linecast:flushed', (id: number, result: FlushResult) => answer(id, result))
   thread.on('linecast:stats', (id: number, stats: DeliveryStats) => answer(id, stats))
   thread.on('linecast:report', (line: LogLine) => onReport?.(line))
   thread.on('drain', () => {
     behind = false
     behindBytes = 0
-    const segment = overflow.seal()
-    if (segment !== undefined && !ended) thread.write(controlLine({ $linecast: 'ingest', path: segment }))
+    handOverflow()
   })
   thread.on('close', () => {
     ended = true
-    settleAll(new TransportClosedError('the transport closed while waiting'))
+    rejectAll(new TransportClosedError('the transport closed while waiting'))
   })
   // an error from the worker ends the stream; lines written after it are spooled
   thread.on('error', (error: Error) => {
     ended = true
-    onReport?.({
+    tell({
       level: 'error',
-      time: new Date().toISOString(),
-      eventId: randomUUID(),
       event: 'linecast.transport_failed',
       msg: `the transport worker stopped: ${error.message}; lines are spooled under ${workerOptions.spoolDir} and replayed on the next start`,
     })
   })
 
   /** Sends a control request and waits for its answer; a ref'd timer keeps the loop alive meanwhile. */
-  const request = <T>(kind: 'flush' | 'stats' | 'drain'): Promise<T> => {
-    if (ended || thread.destroyed) return Promise.reject(new TransportClosedError(kind))
+  const request = <T>(message: { $linecast: 'flush' | 'shutdown'; deadline: number } | { $linecast: 'stats' }): Promise<T> => {
+    if (ended || thread.destroyed) return Promise.reject(new TransportClosedError(message.$linecast))
     const id = ++nextId
-    const guardMs = budgetMs * 2 + 10_000
+    const guardMs = budgetMs + 5000
     return new Promise<T>((resolveRequest, rejectRequest) => {
       const guard = setTimeout(() => {
         waiting.delete(id)
@@ -133,33 +162,36 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         },
       })
       keepAlive ??= setInterval(() => undefined, 60_000)
-      thread.write(controlLine({ $linecast: kind, id }))
+      thread.write(controlLine({ ...message, id }))
     })
   }
 
-  const flush = async (): Promise<void> => {
+  const flush = async (): Promise<FlushResult> => {
     dirty = false
-    overflow.sync()
-    if (ended || thread.destroyed) return
-    await request<void>('flush')
+    handOverflow()
+    if (ended || thread.destroyed) return {}
+    return request<FlushResult>({ $linecast: 'flush', deadline: Date.now() + budgetMs })
   }
 
   const stats = async (): Promise<DeliveryStats> => {
-    const result = await request<DeliveryStats>('stats')
+    const result = await request<DeliveryStats>({ $linecast: 'stats' })
     result.overflow = overflow.spooled
+    result.overflowDropped = overflow.dropped
     return result
   }
 
-  const close = (): Promise<void> => {
+  /** One budget from here to a stopped worker: deliver, spool the rest, end the thread. */
+  const close = (): Promise<FlushResult> => {
     closing ??= (async () => {
       if (handleSignals !== false) unwatchSignals(self)
-      // drain asynchronously first: ending the thread blocks this thread until the worker is done
+      const deadline = Date.now() + budgetMs - exitReserveMs(budgetMs)
       dirty = false
-      overflow.sync()
+      handOverflow()
+      let result: FlushResult = {}
       try {
-        if (!ended && !thread.destroyed) await request<void>('drain')
+        if (!ended && !thread.destroyed) result = await request<FlushResult>({ $linecast: 'shutdown', deadline })
       } catch {
-        // the worker still drains and spools on end
+        // the worker still spools on end
       }
       if (!ended && !thread.closed) {
         // the worker is unref'd: hold the loop open until it has exited
@@ -172,6 +204,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
       }
       overflow.close()
       process.off('exit', onExit)
+      return result
     })()
     return closing
   }

@@ -2,13 +2,14 @@
  * Process signals are global, so the transports that asked for it are kept
  * in one set here: on SIGTERM/SIGINT every open transport is closed (deliver
  * within its budget, spool the rest), then the process exits with the
- * conventional code; on `beforeExit` transports with unflushed lines flush.
+ * conventional code, within the largest budget of them measured from the
+ * signal; on `beforeExit` transports with unflushed lines flush.
  */
 import { constants } from 'node:os'
 
 export interface SignalAware {
-  close(): Promise<void>
-  flush(): Promise<void>
+  close(): Promise<unknown>
+  flush(): Promise<unknown>
   readonly dirty: boolean
   /** the most a close may take */
   readonly budgetMs: number
@@ -21,9 +22,10 @@ function onSignal(signal: NodeJS.Signals): void {
   const code = 128 + (constants.signals[signal] ?? 15)
   if (exiting) process.exit(code)
   exiting = true
-  // a stuck close must not keep the process past its budget: lines still in memory are lost only then
+  // one budget from the signal to exit: close spends it less a reserve for ending the worker; a stuck close
+  // must not keep the process past it (lines still in memory are lost only then, and the spool has the rest)
   const budget = Math.max(0, ...[...open].map((t) => t.budgetMs))
-  setTimeout(() => process.exit(code), budget + 2000).unref()
+  setTimeout(() => process.exit(code), budget).unref()
   Promise.allSettled([...open].map((t) => t.close())).then(() => process.exit(code))
 }
 

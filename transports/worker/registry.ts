@@ -18,6 +18,7 @@ export const SINK_FOLDERS: Readonly<Record<DestinationKind, string>> = {
   mixpanel: 'mixpanel',
   email: 'email',
   module: 'module',
+  otlp: 'otlp',
 }
 
 export class SinkUnavailableError extends LinecastError {

@@ -1,45 +1,47 @@
 /**
  * What runs inside the transport worker, independent of the thread plumbing:
- * load the catalog, turn destinations on (or off, saying why), route each
- * line into its destinations' pipelines, answer flush and stats requests,
- * write delivery stats periodically and shut down within the budget.
+ * load the catalog, turn destinations on (or off, saying why), mask and
+ * route each line into its destinations' delivery chains, answer flush and
+ * stats requests, write delivery stats periodically and shut down by the
+ * deadline the main thread set.
  */
 import { randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
+import { maskLineText } from '../../core/secrets.js'
 import { compileRouter, type CompiledRouter } from '../../router/route.js'
 import { levelOf } from '../../router/level.js'
 import type { CompiledCatalog, Level } from '../../schema/compiled.js'
-import { expandSettings } from '../../schema/env.js'
-import { DEFAULT_BATCH } from './delivery/batch.js'
-import { DeadLetter, safeFileName } from './delivery/dead-letter.js'
-import { DestinationPipeline } from './delivery/pipeline.js'
-import { DEFAULT_RETRY } from './delivery/retry.js'
-import { listSegments, readSegment, Spool } from './delivery/spool.js'
+import type { DeliveryChain } from './delivery/chain.js'
+import { DeadLetter } from './delivery/dead-letter.js'
+import { Losses } from './delivery/losses.js'
+import { readSegment, Spool } from './delivery/spool.js'
 import { DeliveryCounters, statsLine, type DeliveryStats } from './delivery/stats.js'
-import type { LogLine, SinkContext } from './delivery/types.js'
+import type { LogLine } from './delivery/types.js'
 import { startAlerts } from './alerts/hook.js'
 import { resolveCatalog } from './catalog-source.js'
-import { CONTROL_PREFIX, parseControl } from '../control.js'
+import { chainOptions, startDestinations } from './destinations.js'
+import { startStreamMode } from '../stream/writer.js'
+import { CONTROL_PREFIX, parseControl, type FlushResult } from '../control.js'
 import { DEFAULTS, INCOMING_DIR, type WorkerOptions } from '../options.js'
-import { sinkFactory } from './registry.js'
 
 export interface RuntimeChannel {
   /** tell the main thread something (thread-stream EVENT) */
   post(name: string, ...args: unknown[]): void
-  /** the worker's own output (stdout) */
+  /** the worker's own output (stdout; stderr when stdout fails) */
   write(text: string): void
 }
 
 export interface Runtime {
   readonly catalog: CompiledCatalog
   accept(raw: string): void
-  flush(): Promise<void>
+  /** deliver what was accepted before, by `deadline` (default: now + budget) */
+  flush(deadline?: number): Promise<FlushResult>
   stats(): DeliveryStats
   report(level: Level, msg: string, fields?: Record<string, unknown>): void
-  shutdown(): Promise<void>
+  shutdown(deadline?: number): Promise<FlushResult>
 }
 
-/** A parsed pino line with a label level and an eventId (assigned when the line had none). */
+/** A parsed pino line with a label level, an ISO time and an eventId (assigned when the line had none). */
 function toLogLine(value: Record<string, unknown>): { line: LogLine; changed: boolean } {
   let changed = false
   if (typeof value.level !== 'string') {
@@ -57,31 +59,46 @@ function toLogLine(value: Record<string, unknown>): { line: LogLine; changed: bo
   return { line: value as LogLine, changed }
 }
 
+/** Parses one raw line (secrets masked first): the line and the text each destination gets. */
+function parseLine(text: string): { raw: string; line: LogLine } | { error: string } {
+  const masked = maskLineText(text)
+  let value: unknown
+  try {
+    value = JSON.parse(masked)
+  } catch (error) {
+    return { error: `not JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a JSON object' }
+  const { line, changed } = toLogLine(value as Record<string, unknown>)
+  return { raw: changed ? JSON.stringify(line) : masked, line }
+}
+
 export async function startRuntime(options: WorkerOptions, channel: RuntimeChannel): Promise<Runtime> {
   const catalog = await resolveCatalog(options)
   const env = { ...process.env, ...options.env }
+  const environment = options.environment ?? env.NODE_ENV ?? 'development'
   const budgetMs = options.budgetMs ?? DEFAULTS.budgetMs
   const spoolRoot = resolve(options.spoolDir ?? DEFAULTS.spoolDir)
   const deadLetter = new DeadLetter(resolve(options.deadLetterDir ?? DEFAULTS.deadLetterDir))
   const counters = new DeliveryCounters()
   const router: CompiledRouter = compileRouter(catalog)
-  const pipelines = new Map<string, DestinationPipeline>()
   const diagnostics = options.diagnostics ?? 'both'
+  let chains = new Map<string, DeliveryChain>()
   let closing = false
 
   const report = (level: Level, msg: string, fields: Record<string, unknown> = {}): void => {
     const { event, ...rest } = fields
-    const line: LogLine = {
+    emitOwn({
       level,
       time: new Date().toISOString(),
       eventId: randomUUID(),
       service: catalog.service,
+      env: environment,
       event: typeof event === 'string' ? event : 'linecast.delivery',
       kind: 'metric',
       msg,
       ...rest,
-    }
-    emitOwn(line)
+    })
   }
 
   const emitOwn = (line: LogLine): void => {
@@ -91,143 +108,119 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     if ((diagnostics === 'route' || diagnostics === 'both') && !closing) routeLine(raw, line)
   }
 
+  // stream mode: every line goes to the Redis Stream; relays route, deliver and evaluate alerts
+  const stream = startStreamMode({ catalog, env, spoolRoot, deadLetter, counters, report, options: chainOptions(options), toLine: (value) => toLogLine(value).line })
   const routeLine = (raw: string, line: LogLine): void => {
-    for (const name of router(line)) pipelines.get(name)?.accept(raw, line)
+    if (stream !== undefined) return stream.accept(raw, line)
+    for (const name of router(line)) chains.get(name)?.accept(raw, line)
   }
 
-  // destinations: on, or off with the reason said once
-  for (const [name, spec] of Object.entries(catalog.destinations)) {
-    if (options.destinations !== undefined && !options.destinations.includes(name)) {
-      counters.off[name] = 'not in the destinations filter'
-      continue
-    }
-    const { settings, missing } = expandSettings(spec.settings, env)
-    if (missing.length > 0) {
-      counters.off[name] = `missing ${missing.join(', ')}`
-      report('info', `destination "${name}" is off: set ${missing.join(', ')} to turn it on`, {
-        event: 'linecast.destination_off',
-        destination: name,
-        missing,
-      })
-      continue
-    }
-    const ctx: SinkContext = {
-      settings,
-      catalog,
-      report: (level, msg, fields) => report(level, msg, { destination: name, ...fields }),
-    }
-    try {
-      const sink = await (await sinkFactory(spec.kind))(name, ctx)
-      pipelines.set(
-        name,
-        new DestinationPipeline(
-          {
-            batch: {
-              maxItems: Math.min(sink.limits?.maxItems ?? DEFAULTS.batchMaxItems, DEFAULTS.batchMaxItems),
-              maxBytes: Math.min(sink.limits?.maxBytes ?? DEFAULTS.batchMaxBytes, DEFAULTS.batchMaxBytes),
-              intervalMs: options.flushIntervalMs ?? DEFAULT_BATCH.intervalMs,
-            },
-            queueCapacity: options.queueCapacity ?? DEFAULTS.queueCapacity,
-            timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-            retry: { ...DEFAULT_RETRY, ...options.retry },
-          },
-          {
-            sink,
-            spool: new Spool(join(spoolRoot, safeFileName(name)), options.queueCapacity ?? DEFAULTS.queueCapacity),
-            deadLetter,
-            stats: counters.for(name),
-            report: ctx.report,
-            toLine: (value) => toLogLine(value).line,
-          },
-        ),
-      )
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      counters.off[name] = reason
-      report('error', `destination "${name}" is off: ${reason}`, { event: 'linecast.destination_off', destination: name, reason })
-    }
+  const malformedLosses = new Losses('_malformed', counters.for('_malformed'), deadLetter, report)
+  const malformed = (raw: string, reason: string): void => {
+    counters.malformed++
+    malformedLosses.deadLetterAll([{ raw }], reason)
   }
 
-  /** Lines the main thread spooled when the worker fell behind: routed straight into each destination's spool. */
+  const accept = (text: string): void => {
+    const parsed = parseLine(text)
+    if ('error' in parsed) return malformed(text, parsed.error)
+    routeLine(parsed.raw, parsed.line)
+    alerts.observe(parsed.line)
+  }
+
+  chains = stream !== undefined ? stream.chains : await startDestinations({ catalog, options, env, spoolRoot, deadLetter, counters, report, toLine: (value) => toLogLine(value).line })
+  // alert rules see every accepted line; their alert lines are written and delivered like any line
+  const alerts = startAlerts({ catalog, router, settings: stream !== undefined ? false : options.alerts, env, report, write: (text) => channel.write(text), pipelines: chains })
+
+  /** A sealed segment of the main thread's overflow: its lines are routed like fresh ones, then it is deleted. */
   const ingest = (path: string): void => {
     const segment = readSegment(path)
     if (segment.torn > 0) counters.for('_incoming').torn += segment.torn
-    for (const entry of segment.entries) {
-      const { line, changed } = toLogLine(entry.value)
-      const raw = changed ? JSON.stringify(line) : entry.raw
-      for (const name of router(line)) pipelines.get(name)?.spoolRaw(raw)
-    }
-    for (const pipeline of pipelines.values()) pipeline.sync()
+    for (const entry of segment.entries) accept(entry.raw)
     new Spool(join(spoolRoot, INCOMING_DIR)).complete(path)
   }
-  for (const path of listSegments(join(spoolRoot, INCOMING_DIR))) ingest(path)
+  const incoming = new Spool(join(spoolRoot, INCOMING_DIR))
+  for (let seg = incoming.takeNext(); seg !== undefined; seg = incoming.takeNext()) ingest(seg.path)
 
-  // alert rules see every accepted line; their alert lines are written and delivered like any line
-  const alerts = startAlerts({ catalog, router, settings: options.alerts, env, report, write: (text) => channel.write(text), pipelines })
 
-  const settleAll = async (): Promise<void> => {
-    const deadline = Date.now() + budgetMs
-    await Promise.all([...pipelines.values()].map((p) => p.settle(deadline)))
+  const each = async (run: (chain: DeliveryChain) => Promise<FlushResult[string]>): Promise<FlushResult> => {
+    const names = [...chains.keys()]
+    const pending = await Promise.all([...chains.values()].map(run))
+    const result: FlushResult = {}
+    names.forEach((name, i) => (result[name] = pending[i] as FlushResult[string]))
+    return result
+  }
+
+  /** Says, at error level, what a flush or shutdown left undelivered and where it is. */
+  const tellPending = (what: string, result: FlushResult): void => {
+    for (const [destination, p] of Object.entries(result)) {
+      if (p.memory + p.spool === 0) continue
+      report('error', `${what} left ${p.spool} line(s) for "${destination}" in the spool and ${p.memory} in memory; they are delivered when it takes lines again`, {
+        destination,
+        inSpool: p.spool,
+        inMemory: p.memory,
+        where: p.spoolDir,
+        action: 'check the destination; the spool is replayed on the next start',
+      })
+    }
+  }
+
+  const flush = async (deadline = Date.now() + budgetMs): Promise<FlushResult> => {
+    const result = await each((chain) => chain.flush(deadline))
+    tellPending('flush', result)
+    return result
   }
 
   const stats = (): DeliveryStats => {
-    for (const [name, pipeline] of pipelines) counters.for(name).queued = pipeline.queued
-    return counters.snapshot()
+    for (const [name, chain] of chains) {
+      const p = chain.pending()
+      counters.for(name).queued = p.memory
+      counters.for(name).inSpool = p.spool
+    }
+    return { ...counters.snapshot(), workerHeapBytes: process.memoryUsage().heapUsed }
   }
 
   const statsIntervalMs = options.statsIntervalMs ?? DEFAULTS.statsIntervalMs
-  const statsTimer = statsIntervalMs > 0 ? setInterval(() => emitOwn(statsLine(stats(), catalog.service)), statsIntervalMs) : undefined
+  const statsTimer = statsIntervalMs > 0 ? setInterval(() => emitOwn({ ...statsLine(stats(), catalog.service), env: environment }), statsIntervalMs) : undefined
   statsTimer?.unref()
+
+  let stopping: Promise<FlushResult> | undefined
+  /** once: stop the stats timer, deliver by the deadline, spool the rest, close the sinks */
+  const shutdown = (deadline = Date.now() + budgetMs): Promise<FlushResult> => {
+    stopping ??= (async () => {
+      if (statsTimer !== undefined) clearInterval(statsTimer)
+      await alerts.close()
+      closing = true
+      const result = await each((chain) => chain.shutdown(deadline))
+      tellPending('shutdown', result)
+      return result
+    })()
+    return stopping
+  }
+
+  const answer = (id: number, work: Promise<FlushResult>, what: string): void => {
+    work.then(
+      (result) => channel.post('linecast:flushed', id, result),
+      (error: unknown) => {
+        report('error', `${what} failed`, { error: String(error) })
+        channel.post('linecast:flushed', id, {})
+      },
+    )
+  }
 
   const control = (raw: string): void => {
     const message = parseControl(raw)
     if (message === undefined) return malformed(raw, 'unknown control line')
     switch (message.$linecast) {
       case 'flush':
-        settleAll().then(
-          () => channel.post('linecast:flushed', message.id),
-          (error: unknown) => {
-            report('error', 'flush failed', { error: String(error) })
-            channel.post('linecast:flushed', message.id)
-          },
-        )
-        return
-      case 'drain':
-        shutdown().then(
-          () => channel.post('linecast:flushed', message.id),
-          (error: unknown) => {
-            report('error', 'drain failed', { error: String(error) })
-            channel.post('linecast:flushed', message.id)
-          },
-        )
-        return
+        return answer(message.id, flush(message.deadline), 'flush')
+      case 'shutdown':
+        return answer(message.id, shutdown(message.deadline), 'shutdown')
       case 'stats':
-        channel.post('linecast:stats', message.id, stats())
-        return
+        return channel.post('linecast:stats', message.id, stats())
       case 'ingest':
-        ingest(message.path)
-        return
+        return ingest(message.path)
     }
-  }
-
-  let stopping: Promise<void> | undefined
-  /** once: stop the stats timer, deliver within the budget, spool the rest, close the sinks */
-  const shutdown = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (statsTimer !== undefined) clearInterval(statsTimer)
-      await alerts.close()
-      closing = true
-      const deadline = Date.now() + budgetMs
-      await Promise.all([...pipelines.values()].map((p) => p.shutdown(deadline)))
-    })()
-    return stopping
-  }
-
-  const malformed = (raw: string, reason: string): void => {
-    counters.malformed++
-    const stats = counters.for('_malformed')
-    if (deadLetter.write('_malformed', [{ raw }], reason)) stats.deadLettered++
-    else stats.dropped++
   }
 
   return {
@@ -237,18 +230,9 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     accept(raw) {
       if (raw.length === 0) return
       if (raw.startsWith(CONTROL_PREFIX)) return control(raw)
-      let value: unknown
-      try {
-        value = JSON.parse(raw)
-      } catch (error) {
-        return malformed(raw, `not JSON: ${error instanceof Error ? error.message : String(error)}`)
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return malformed(raw, 'not a JSON object')
-      const { line, changed } = toLogLine(value as Record<string, unknown>)
-      routeLine(changed ? JSON.stringify(line) : raw, line)
-      alerts.observe(line)
+      accept(raw)
     },
-    flush: settleAll,
+    flush,
     shutdown,
   }
 }

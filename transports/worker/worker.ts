@@ -1,26 +1,35 @@
 /**
  * The pino transport entry, run in pino's worker thread (thread-stream):
- * `pino.transport({ target: <dist/transports/worker.js>, options })`.
+ * `pino.transport({ target: <dist/transports/worker/worker.js>, options })`.
  * Lines arrive through split2; each is routed into its destinations'
- * pipelines; control lines from the main thread ask for flushes and stats,
- * answered with thread-stream EVENT messages.
+ * delivery chains; control lines from the main thread ask for flushes,
+ * shutdown and stats, answered with thread-stream EVENT messages.
  */
 import build from 'pino-abstract-transport'
 import { parentPort } from 'node:worker_threads'
 import type { WorkerOptions } from '../options.js'
 import { startRuntime, type RuntimeChannel } from './runtime.js'
 
+/** stdout, or stderr when stdout cannot be written: a report is never swallowed */
+function writeOut(text: string): void {
+  try {
+    process.stdout.write(text, (error) => {
+      if (error) process.stderr.write(text)
+    })
+  } catch {
+    process.stderr.write(text)
+  }
+}
+
 const channel: RuntimeChannel = {
   post(name, ...args) {
     try {
       parentPort?.postMessage({ code: 'EVENT', name, args })
     } catch {
-      // the main thread is gone; nothing left to tell
+      // the main thread is gone; what it would have been told is on stdout
     }
   },
-  write(text) {
-    process.stdout.write(text)
-  },
+  write: writeOut,
 }
 
 /**
@@ -44,7 +53,7 @@ export default async function linecastTransport(options: WorkerOptions): Promise
       // lines are parsed once, by the runtime; malformed ones are counted there
       parseLine: (line) => line,
       metadata: false,
-      close: async () => runtime.shutdown(),
+      close: async () => void (await runtime.shutdown()),
     },
   )
 }

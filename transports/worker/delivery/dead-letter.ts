@@ -1,9 +1,11 @@
 /**
- * Lines a destination refused for good, kept for a human:
- * `<dir>/<destination>.ndjson`, one `{ time, destination, reason, line }` per line.
+ * Lines a destination refused for good, kept for a human and for
+ * `linecast replay`: `<dir>/<destination>.ndjson`, one
+ * `{ time, destination, reason, line }` per line.
  */
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { DeadLetterWriteError } from './errors.js'
 
 export interface DeadLetterRecord {
   time: string
@@ -18,8 +20,6 @@ export function safeFileName(name: string): string {
 }
 
 export class DeadLetter {
-  private made = false
-
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
@@ -29,9 +29,9 @@ export class DeadLetter {
     return join(this.dir, `${safeFileName(destination)}.ndjson`)
   }
 
-  /** Appends the records; returns false when the file cannot be written (the caller counts them dropped). */
-  write(destination: string, entries: { raw: string; line?: unknown }[], reason: string): boolean {
-    if (entries.length === 0) return true
+  /** Appends the records with one write; throws DeadLetterWriteError when the file cannot be written. */
+  write(destination: string, entries: readonly { raw: string; line?: unknown }[], reason: string): void {
+    if (entries.length === 0) return
     const time = this.now().toISOString()
     let text = ''
     for (const entry of entries) {
@@ -46,15 +46,12 @@ export class DeadLetter {
       const record: DeadLetterRecord = { time, destination, reason, line }
       text += `${JSON.stringify(record)}\n`
     }
+    const path = this.path(destination)
     try {
-      if (!this.made) {
-        mkdirSync(this.dir, { recursive: true })
-        this.made = true
-      }
-      appendFileSync(this.path(destination), text)
-      return true
-    } catch {
-      return false
+      mkdirSync(this.dir, { recursive: true })
+      appendFileSync(path, text)
+    } catch (error) {
+      throw new DeadLetterWriteError(path, error)
     }
   }
 }

@@ -1,97 +1,95 @@
 /**
- * One batch through encode -> retry(timeout(send)): each line ends delivered,
- * dead-lettered (encode failure, refusal) or, when the attempt is aborted,
- * handed back undelivered for the spool.
+ * One batch through encode -> retry(timeout(send)): each line ends
+ * delivered, refused (dead-lettered by the caller) or handed back
+ * undelivered, with how long the destination asked to rest. Items are encoded
+ * from the parsed line and its raw text; a sink that measures its items
+ * (`itemBytes`) gets sends no larger than its `maxBytes`.
  */
-import type { Level } from '../../../schema/compiled.js'
-import { DeliveryAbortedError } from './errors.js'
-import { deliverWithRetry, type RetryPolicy } from './retry.js'
+import type { Entry } from './queue.js'
+import { deliverWithRetry, type RetryPolicy, type Undelivered } from './retry.js'
 import { sleep } from './sleep.js'
-import type { DestinationStats } from './stats.js'
-import type { SendFn } from './timeout.js'
-import type { LogLine, Sink } from './types.js'
+import type { SendFn, Sink } from './types.js'
 
-export interface Entry {
-  raw: string
-  line: LogLine
-  /** > 0: accepted in this run, tracked by flush; 0: replayed from the spool */
-  seq: number
-  /** the spool segment this entry was replayed from */
-  segment?: string
+export interface BatchResult {
+  delivered: Entry[]
+  refused: { entries: Entry[]; reason: string; loud: boolean }[]
+  /** what did not go, why, and the rest the destination asked for */
+  left?: { entries: Entry[]; reason: string; restMs: number; quota: boolean }
+  retries: number
 }
 
 export interface BatchDelivery {
-  destination: string
   sink: Sink
   /** the sink's send wrapped with its timeout */
   send: SendFn<unknown>
   policy: RetryPolicy
+  maxBytes: number
   random: () => number
-  stats: DestinationStats
-  /** a line reached the destination */
-  delivered(entry: Entry): void
-  /** lines refused for good: dead-letter them */
-  reject(entries: Entry[], reason: string): void
-  /** an account-level refusal (402/403) */
-  loud(reason: string): void
-  report(level: Level, msg: string, fields?: Record<string, unknown>): void
+  now: () => number
 }
 
-/** Returns the entries left undelivered when `signal` aborted the attempt (empty otherwise). */
-export async function deliverBatch(batch: Entry[], d: BatchDelivery, signal: AbortSignal): Promise<Entry[]> {
-  const settled = new Array<boolean>(batch.length).fill(false)
+/** Groups of item indexes whose summed `itemBytes` stay within maxBytes (at least one item each). */
+function byBytes(items: unknown[], sink: Sink, maxBytes: number): number[][] {
+  const measure = sink.itemBytes
+  if (measure === undefined) return [items.map((_, i) => i)]
+  const groups: number[][] = []
+  let group: number[] = []
+  let bytes = 0
+  items.forEach((item, i) => {
+    const size = measure.call(sink, item)
+    if (group.length > 0 && bytes + size > maxBytes) {
+      groups.push(group)
+      group = []
+      bytes = 0
+    }
+    group.push(i)
+    bytes += size
+  })
+  if (group.length > 0) groups.push(group)
+  return groups
+}
+
+export async function deliverBatch(batch: Entry[], d: BatchDelivery, signal: AbortSignal, giveUpAt: number): Promise<BatchResult> {
+  const result: BatchResult = { delivered: [], refused: [], retries: 0 }
   const items: unknown[] = []
-  const indexes: number[] = []
-  for (let i = 0; i < batch.length; i++) {
-    const entry = batch[i] as Entry
+  const entries: Entry[] = []
+  for (const entry of batch) {
     try {
-      items.push(d.sink.encode(entry.line))
-      indexes.push(i)
+      items.push(d.sink.encode(entry.line, entry.raw))
+      entries.push(entry)
     } catch (error) {
-      settled[i] = true
-      d.reject([entry], `encode failed: ${error instanceof Error ? error.message : String(error)}`)
+      result.refused.push({ entries: [entry], reason: `encode failed: ${error instanceof Error ? error.message : String(error)}`, loud: false })
     }
   }
-  if (items.length === 0) return []
-  try {
-    await deliverWithRetry(
-      items,
+  const hooks = {
+    send: d.send,
+    policy: d.policy,
+    random: d.random,
+    now: d.now,
+    sleep,
+    onDelivered: (done: number[]) => {
+      for (const i of done) result.delivered.push(entries[i] as Entry)
+    },
+    onRejected: (refused: number[], reason: string, loud: boolean) => {
+      result.refused.push({ entries: refused.map((i) => entries[i] as Entry), reason, loud })
+    },
+    onRetry: () => void result.retries++,
+  }
+  const groups = byBytes(items, d.sink, d.maxBytes)
+  for (let g = 0; g < groups.length; g++) {
+    const indexes = groups[g] as number[]
+    const end: Undelivered | undefined = await deliverWithRetry(
+      indexes.map((i) => items[i]),
       indexes,
-      {
-        destination: d.destination,
-        send: d.send,
-        policy: d.policy,
-        random: d.random,
-        sleep: (ms, s) => sleep(ms, s, d.destination),
-        onDelivered: (done) => {
-          for (const i of done) {
-            settled[i] = true
-            d.delivered(batch[i] as Entry)
-          }
-          d.stats.delivered += done.length
-        },
-        onRejected: (refused, reason, loud) => {
-          for (const i of refused) settled[i] = true
-          if (loud) {
-            d.stats.loudRejects++
-            d.loud(reason)
-          }
-          d.reject(
-            refused.map((i) => batch[i] as Entry),
-            reason,
-          )
-        },
-        onRetry: () => {
-          d.stats.retried++
-        },
-      },
+      hooks,
       signal,
+      giveUpAt,
     )
-    return []
-  } catch (error) {
-    if (!(error instanceof DeliveryAbortedError)) {
-      d.report('error', `delivery to "${d.destination}" failed unexpectedly; the batch is spooled`, { destination: d.destination, error: String(error) })
+    if (end !== undefined) {
+      const rest = groups.slice(g + 1).flat()
+      result.left = { entries: [...end.indexes, ...rest].map((i) => entries[i] as Entry), reason: end.reason, restMs: end.restMs, quota: end.quota }
+      break
     }
-    return batch.filter((_, i) => !settled[i])
   }
+  return result
 }

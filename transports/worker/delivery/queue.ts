@@ -1,17 +1,29 @@
 /**
- * A bounded FIFO per destination. `offer` refuses when full (the caller
- * spools the overflow); `pushFront` and `pushAll` ignore the bound for
- * entries that are already accounted for (a returned batch, a replayed segment).
+ * The in-memory queue of one destination: a FIFO bounded in bytes. `offer`
+ * refuses a line that would pass the bound (the chain sends it to the spool);
+ * `unshift` puts back lines that are already accounted for.
  */
-export class BoundedQueue<T> {
-  private items: T[] = []
+import type { LogLine } from './types.js'
+
+/** One line on its way to one destination. */
+export interface Entry {
+  /** the line's JSON text, secrets masked, cut to the destination's line limit */
+  raw: string
+  line: LogLine
+  /** > 0: accepted in this run, counted by flush; 0: read back from the spool */
+  seq: number
+  /** when the line was accepted (ms) */
+  at: number
+  /** the spool segment the line was read back from */
+  segment?: string
+}
+
+export class ByteQueue {
+  private items: Entry[] = []
   private head = 0
   private sizeBytes = 0
 
-  constructor(
-    readonly capacity: number,
-    private readonly sizeOf: (item: T) => number = () => 0,
-  ) {}
+  constructor(readonly maxBytes: number) {}
 
   get length(): number {
     return this.items.length - this.head
@@ -21,34 +33,28 @@ export class BoundedQueue<T> {
     return this.sizeBytes
   }
 
-  get full(): boolean {
-    return this.length >= this.capacity
+  /** when the oldest line was accepted, or undefined when empty */
+  get oldestAt(): number | undefined {
+    return this.items[this.head]?.at
   }
 
-  offer(item: T): boolean {
-    if (this.full) return false
-    this.items.push(item)
-    this.sizeBytes += this.sizeOf(item)
+  offer(entry: Entry): boolean {
+    if (this.length > 0 && this.sizeBytes + entry.raw.length > this.maxBytes) return false
+    this.items.push(entry)
+    this.sizeBytes += entry.raw.length
     return true
   }
 
-  pushAll(items: Iterable<T>): void {
-    for (const item of items) {
-      this.items.push(item)
-      this.sizeBytes += this.sizeOf(item)
-    }
-  }
-
-  peek(): T | undefined {
+  peek(): Entry | undefined {
     return this.items[this.head]
   }
 
-  shift(): T | undefined {
+  shift(): Entry | undefined {
     if (this.length === 0) return undefined
-    const item = this.items[this.head] as T
-    this.items[this.head] = undefined as T
+    const entry = this.items[this.head] as Entry
+    this.items[this.head] = undefined as unknown as Entry
     this.head++
-    this.sizeBytes -= this.sizeOf(item)
+    this.sizeBytes -= entry.raw.length
     if (this.head === this.items.length) {
       this.items = []
       this.head = 0
@@ -56,11 +62,11 @@ export class BoundedQueue<T> {
       this.items = this.items.slice(this.head)
       this.head = 0
     }
-    return item
+    return entry
   }
 
   /** removes and returns everything, oldest first */
-  drain(): T[] {
+  drain(): Entry[] {
     const out = this.items.slice(this.head)
     this.items = []
     this.head = 0

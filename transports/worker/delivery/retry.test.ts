@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { DeliveryAbortedError } from './errors.js'
 import { backoffDelay, deliverWithRetry, type RetryHooks } from './retry.js'
 import type { Outcome } from './types.js'
 
-const policy = { baseMs: 100, capMs: 1000, maxRetryAfterMs: 5000 }
+const policy = { baseMs: 100, capMs: 1000, maxRetryAfterMs: 5000, quotaBackoffMs: 60_000 }
+const FAR = Number.POSITIVE_INFINITY
 
 function harness(answer: (batch: string[], call: number) => Outcome) {
   const log = { sent: [] as string[][], delivered: [] as number[], rejected: [] as [number[], string, boolean][], waits: [] as number[] }
   let call = 0
   const hooks: RetryHooks<string> = {
-    destination: 'd',
     policy,
     random: () => 0.5,
     send: async (batch) => {
       log.sent.push([...batch])
       return answer(batch, call++)
     },
-    sleep: async (ms) => void log.waits.push(ms),
+    now: () => 0,
+    sleep: async (ms) => {
+      log.waits.push(ms)
+      return true
+    },
     onDelivered: (i) => void log.delivered.push(...i),
     onRejected: (i, reason, loud) => void log.rejected.push([i, reason, loud]),
     onRetry: () => {},
@@ -36,7 +39,7 @@ describe('backoffDelay', () => {
 describe('deliverWithRetry', () => {
   it('retries transient failures with backoff until delivered', async () => {
     const { hooks, log } = harness((_, call) => (call < 3 ? { type: 'retry', reason: '500' } : { type: 'ok' }))
-    await deliverWithRetry(['a', 'b'], [0, 1], hooks, new AbortController().signal)
+    await deliverWithRetry(['a', 'b'], [0, 1], hooks, new AbortController().signal, FAR)
     expect(log.waits).toEqual([50, 100, 200])
     expect(log.delivered).toEqual([0, 1])
   })
@@ -45,13 +48,13 @@ describe('deliverWithRetry', () => {
     const { hooks, log } = harness((_, call) =>
       call === 0 ? { type: 'retryAfter', ms: 1200, reason: '429' } : call === 1 ? { type: 'retryAfter', ms: 60_000, reason: '429' } : { type: 'ok' },
     )
-    await deliverWithRetry(['a'], [0], hooks, new AbortController().signal)
+    await deliverWithRetry(['a'], [0], hooks, new AbortController().signal, FAR)
     expect(log.waits).toEqual([1200, 5000])
   })
 
   it('splits on 413, dead-letters the culprit alone and delivers the rest', async () => {
     const { hooks, log } = harness((batch) => (batch.includes('HUGE') ? { type: 'split', reason: '413' } : { type: 'ok' }))
-    await deliverWithRetry(['a', 'b', 'HUGE', 'c'], [0, 1, 2, 3], hooks, new AbortController().signal)
+    await deliverWithRetry(['a', 'b', 'HUGE', 'c'], [0, 1, 2, 3], hooks, new AbortController().signal, FAR)
     expect(log.delivered.sort()).toEqual([0, 1, 3])
     expect(log.rejected).toEqual([[[2], 'too large for the destination even alone: 413', false]])
     expect(log.sent).toEqual([['a', 'b', 'HUGE', 'c'], ['a', 'b'], ['HUGE', 'c'], ['HUGE'], ['c']])
@@ -59,7 +62,7 @@ describe('deliverWithRetry', () => {
 
   it('rejects only the culprits and resends the rest', async () => {
     const { hooks, log } = harness((batch) => (batch.includes('bad') ? { type: 'reject', reason: '400', items: [batch.indexOf('bad')] } : { type: 'ok' }))
-    await deliverWithRetry(['a', 'bad', 'c'], [10, 11, 12], hooks, new AbortController().signal)
+    await deliverWithRetry(['a', 'bad', 'c'], [10, 11, 12], hooks, new AbortController().signal, FAR)
     expect(log.rejected).toEqual([[[11], '400', false]])
     expect(log.delivered).toEqual([10, 12])
     expect(log.sent).toEqual([['a', 'bad', 'c'], ['a', 'c']])
@@ -67,18 +70,30 @@ describe('deliverWithRetry', () => {
 
   it('rejects a whole batch on a loud refusal without retrying', async () => {
     const { hooks, log } = harness(() => ({ type: 'reject', reason: '403 bad token', loud: true }))
-    await deliverWithRetry(['a', 'b'], [0, 1], hooks, new AbortController().signal)
+    await deliverWithRetry(['a', 'b'], [0, 1], hooks, new AbortController().signal, FAR)
     expect(log.sent).toHaveLength(1)
     expect(log.rejected).toEqual([[[0, 1], '403 bad token', true]])
   })
 
-  it('throws DeliveryAbortedError once the signal aborts', async () => {
+  it('hands the batch back once the signal aborts', async () => {
     const controller = new AbortController()
     const { hooks, log } = harness(() => {
       controller.abort()
       return { type: 'retry', reason: 'down' }
     })
-    await expect(deliverWithRetry(['a'], [0], hooks, controller.signal)).rejects.toBeInstanceOf(DeliveryAbortedError)
+    expect(await deliverWithRetry(['a'], [0], hooks, controller.signal, FAR)).toMatchObject({ indexes: [0] })
     expect(log.delivered).toEqual([])
+  })
+
+  it('gives up when the next wait would pass the end, saying how long the destination asked to rest', async () => {
+    const { hooks, log } = harness(() => ({ type: 'retryAfter', ms: 3000, reason: '429' }))
+    expect(await deliverWithRetry(['a', 'b'], [0, 1], hooks, new AbortController().signal, 1000)).toEqual({ indexes: [0, 1], reason: '429', restMs: 3000, quota: false })
+    expect(log.sent).toHaveLength(1)
+  })
+
+  it('keeps lines refused with 402 for a long rest instead of rejecting them', async () => {
+    const { hooks, log } = harness(() => ({ type: 'reject', reason: 'HTTP 402: quota exceeded', loud: true }))
+    expect(await deliverWithRetry(['a'], [0], hooks, new AbortController().signal, FAR)).toEqual({ indexes: [0], reason: 'HTTP 402: quota exceeded', restMs: 60_000, quota: true })
+    expect(log.rejected).toEqual([])
   })
 })

@@ -1,16 +1,14 @@
-import { DeliveryAbortedError } from './errors.js'
-
-/** Waits `ms`, or rejects with DeliveryAbortedError as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal, destination: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new DeliveryAbortedError(destination))
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false)
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(new DeliveryAbortedError(destination))
+      resolve(false)
     }
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort)
-      resolve()
+      resolve(true)
     }, ms)
     signal.addEventListener('abort', onAbort, { once: true })
   })

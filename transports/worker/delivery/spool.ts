@@ -1,12 +1,13 @@
 /**
  * The disk spool of one destination: append-only NDJSON segment files under
- * `<dir>/`, named so that they sort in write order. Lines are appended with
- * synchronous writes and fsync'd on `sync()`; segments are replayed oldest
- * first and deleted once every line in them is delivered. A crash can tear
- * the last line of a segment: replay skips it and counts it.
+ * `<dir>/`, named so that they sort in write order. Lines arrive in blocks
+ * (one write per block, never one per line), a segment is sealed (fsync'd)
+ * at `segmentMaxBytes` and on `sync()`; segments are read back oldest first
+ * and deleted once every line in them is delivered. A crash can tear the last
+ * line of a segment: reading skips it and counts it.
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { SpoolWriteError } from './errors.js'
 
@@ -22,47 +23,60 @@ export interface LoadedSegment {
   torn: number
 }
 
-interface ActiveSegment {
+interface Segment {
   path: string
-  fd: number
+  bytes: number
   lines: number
 }
 
 const SUFFIX = '.ndjson'
+const SEGMENT_MAX_BYTES = 8 * 1024 * 1024
 
 export class Spool {
-  private pending: string[]
-  private active: ActiveSegment | undefined
+  /** sealed segments not yet read back, oldest first */
+  private sealed: Segment[]
+  /** segments read back and not yet completed */
+  private readonly taken = new Map<string, Segment>()
+  private active: (Segment & { fd: number }) | undefined
   private counter = 0
   private readonly tag = randomUUID().slice(0, 8)
   private made = false
 
   constructor(
     readonly dir: string,
-    private readonly segmentMaxLines = 10_000,
+    private readonly segmentMaxBytes = SEGMENT_MAX_BYTES,
   ) {
-    this.pending = listSegments(dir)
+    this.sealed = listSegments(dir).map((path) => measure(path))
   }
 
-  /** true while any line is on disk and not yet taken for replay */
+  /** true while any line is on disk and not yet read back */
   get hasPending(): boolean {
-    return this.pending.length > 0 || (this.active !== undefined && this.active.lines > 0)
+    return this.sealed.length > 0 || (this.active !== undefined && this.active.lines > 0)
   }
 
-  /** segment files waiting (the active one included) */
-  get pendingSegments(): readonly string[] {
-    return this.active === undefined ? [...this.pending] : [...this.pending, this.active.path]
+  /** lines on disk (read back but not yet delivered included) */
+  get lines(): number {
+    return this.sum((s) => s.lines)
   }
 
-  append(raw: string): void {
+  /** bytes on disk (read back but not yet delivered included) */
+  get bytes(): number {
+    return this.sum((s) => s.bytes)
+  }
+
+  /** Appends a block of lines with one write. */
+  append(raws: readonly string[]): void {
+    if (raws.length === 0) return
     const active = this.active ?? this.open()
+    const text = `${raws.join('\n')}\n`
     try {
-      writeSync(active.fd, raw.endsWith('\n') ? raw : `${raw}\n`)
+      writeSync(active.fd, text)
     } catch (error) {
       throw new SpoolWriteError(active.path, error)
     }
-    active.lines++
-    if (active.lines >= this.segmentMaxLines) this.seal()
+    active.lines += raws.length
+    active.bytes += Buffer.byteLength(text)
+    if (active.bytes >= this.segmentMaxBytes) this.seal()
   }
 
   /** fsync the segment being written */
@@ -75,37 +89,54 @@ export class Spool {
     }
   }
 
-  /** Reads the oldest segment for replay (sealing the active one when it is the only one). */
+  /** Reads the oldest segment back (sealing the active one when it is the only one). */
   takeNext(): LoadedSegment | undefined {
-    if (this.pending.length === 0 && this.active !== undefined && this.active.lines > 0) this.seal()
-    const path = this.pending.shift()
-    if (path === undefined) return undefined
-    return readSegment(path)
+    if (this.sealed.length === 0 && this.active !== undefined && this.active.lines > 0) this.seal()
+    const segment = this.sealed.shift()
+    if (segment === undefined) return undefined
+    this.taken.set(segment.path, segment)
+    return readSegment(segment.path)
+  }
+
+  /** Seals the segment being written and gives up every sealed one (another process reads them): their paths. */
+  handOver(): string[] {
+    this.seal()
+    const paths = this.sealed.map((s) => s.path)
+    this.sealed = []
+    return paths
   }
 
   /** Every line of a taken segment is settled: delete it. */
   complete(path: string): void {
-    try {
-      unlinkSync(path)
-    } catch {
-      // already gone
-    }
+    this.taken.delete(path)
+    removeFile(path)
   }
 
   /** Part of a taken segment is still undelivered: keep only those lines and put it back first in line. */
   putBack(path: string, raws: readonly string[]): void {
     if (raws.length === 0) return this.complete(path)
+    const text = `${raws.join('\n')}\n`
     const tmp = `${path}.tmp`
     try {
       const fd = openSync(tmp, 'w')
-      writeSync(fd, raws.map((r) => (r.endsWith('\n') ? r : `${r}\n`)).join(''))
+      writeSync(fd, text)
       fsyncSync(fd)
       closeSync(fd)
       renameSync(tmp, path)
     } catch (error) {
       throw new SpoolWriteError(path, error)
     }
-    this.pending.unshift(path)
+    this.taken.delete(path)
+    this.sealed.unshift({ path, bytes: Buffer.byteLength(text), lines: raws.length })
+  }
+
+  /** Deletes the oldest segment not being read back; returns the lines it held (0 when there is none). */
+  dropOldest(): number {
+    if (this.sealed.length === 0 && this.active !== undefined && this.active.lines > 0) this.seal()
+    const segment = this.sealed.shift()
+    if (segment === undefined) return 0
+    removeFile(segment.path)
+    return segment.lines
   }
 
   close(): void {
@@ -114,7 +145,14 @@ export class Spool {
     this.seal()
   }
 
-  private open(): ActiveSegment {
+  private sum(of: (s: Segment) => number): number {
+    let n = this.active === undefined ? 0 : of(this.active)
+    for (const s of this.sealed) n += of(s)
+    for (const s of this.taken.values()) n += of(s)
+    return n
+  }
+
+  private open(): Segment & { fd: number } {
     if (!this.made) {
       try {
         mkdirSync(this.dir, { recursive: true })
@@ -126,7 +164,7 @@ export class Spool {
     const name = `${String(Date.now()).padStart(14, '0')}-${String(this.counter++).padStart(6, '0')}-${this.tag}${SUFFIX}`
     const path = join(this.dir, name)
     try {
-      this.active = { path, fd: openSync(path, 'a'), lines: 0 }
+      this.active = { path, fd: openSync(path, 'a'), lines: 0, bytes: 0 }
     } catch (error) {
       throw new SpoolWriteError(path, error)
     }
@@ -141,10 +179,29 @@ export class Spool {
       fsyncSync(active.fd)
       closeSync(active.fd)
     } catch {
-      // the data was written; a failed fsync on close leaves it to the OS
+      // written with write(2): the page cache holds it; only a machine crash before writeback loses it
     }
-    if (active.lines > 0) this.pending.push(active.path)
-    else this.complete(active.path)
+    if (active.lines > 0) this.sealed.push({ path: active.path, bytes: active.bytes, lines: active.lines })
+    else removeFile(active.path)
+  }
+}
+
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch {
+    // already gone
+  }
+}
+
+function measure(path: string): Segment {
+  try {
+    const text = readFileSync(path, 'utf8')
+    let lines = 0
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
+    return { path, bytes: statSync(path).size, lines }
+  } catch {
+    return { path, bytes: 0, lines: 0 }
   }
 }
 

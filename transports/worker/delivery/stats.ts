@@ -10,20 +10,24 @@ export interface DestinationStats {
   delivered: number
   /** send attempts that failed transiently and were retried */
   retried: number
-  /** lines written to the disk spool (overflow, flush deadline, shutdown) */
+  /** lines written to the disk spool (overflow, the delivery window, flush deadline, shutdown) */
   spooled: number
   /** spooled lines read back for delivery */
   replayed: number
   /** lines refused for good, written to the dead-letter file */
   deadLettered: number
-  /** lines lost: neither the spool nor the dead-letter file could be written */
+  /** lines lost, each reported: spool full (whenFull), or neither the spool nor the dead-letter file could be written */
   dropped: number
   /** torn or unreadable spool lines skipped on replay */
   torn: number
   /** account-level refusals (402/403, bad token), reported once */
   loudRejects: number
-  /** lines waiting in memory right now */
+  /** lines cut to the destination's line limit (largest string fields cut with a marker) */
+  truncated: number
+  /** lines in memory right now */
   queued: number
+  /** lines on disk right now (spooled and not yet delivered) */
+  inSpool: number
 }
 
 export interface DeliveryStats {
@@ -35,10 +39,14 @@ export interface DeliveryStats {
   off: Record<string, string>
   /** lines the application's thread spooled because the worker fell behind (routed when the worker ingests them) */
   overflow?: number
+  /** lines the application's thread could not even spool (reported) */
+  overflowDropped?: number
+  /** V8 heap in use by the worker thread, bytes */
+  workerHeapBytes?: number
 }
 
 export function emptyStats(): DestinationStats {
-  return { delivered: 0, retried: 0, spooled: 0, replayed: 0, deadLettered: 0, dropped: 0, torn: 0, loudRejects: 0, queued: 0 }
+  return { delivered: 0, retried: 0, spooled: 0, replayed: 0, deadLettered: 0, dropped: 0, torn: 0, loudRejects: 0, truncated: 0, queued: 0, inSpool: 0 }
 }
 
 export class DeliveryCounters {

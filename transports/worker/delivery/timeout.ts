@@ -1,34 +1,32 @@
 /**
  * Every send gets a deadline. A hung destination comes back as a `retry`
- * outcome instead of stalling its pipeline; a parent abort (flush deadline,
- * shutdown) throws so the caller can spool the batch.
+ * outcome instead of stalling its chain; a parent abort (flush deadline,
+ * shutdown) ends the send at once, and the retry layer hands the batch back.
  */
-import { DeliveryAbortedError, SendTimeoutError } from './errors.js'
-import type { Outcome } from './types.js'
+import { SendTimeoutError } from './errors.js'
+import type { Outcome, SendFn } from './types.js'
 
-export type SendFn<Item> = (batch: Item[], signal: AbortSignal) => Promise<Outcome>
-
-export function withTimeout<Item>(destination: string, send: SendFn<Item>, timeoutMs: number): SendFn<Item> {
+export function withTimeout<Item>(send: SendFn<Item>, timeoutMs: number): SendFn<Item> {
   return (batch, parent) =>
-    new Promise<Outcome>((resolve, reject) => {
-      if (parent.aborted) return reject(new DeliveryAbortedError(destination))
+    new Promise<Outcome>((resolve) => {
+      if (parent.aborted) return resolve({ type: 'retry', reason: 'aborted' })
       const controller = new AbortController()
       let settled = false
-      const finish = (fn: () => void): void => {
+      const finish = (outcome: Outcome): void => {
         if (settled) return
         settled = true
         clearTimeout(timer)
         parent.removeEventListener('abort', onParentAbort)
-        fn()
+        resolve(outcome)
       }
       const onParentAbort = (): void => {
         controller.abort(parent.reason)
-        finish(() => reject(new DeliveryAbortedError(destination)))
+        finish({ type: 'retry', reason: 'aborted' })
       }
       const timer = setTimeout(() => {
         const error = new SendTimeoutError(timeoutMs)
         controller.abort(error)
-        finish(() => resolve({ type: 'retry', reason: error.message }))
+        finish({ type: 'retry', reason: error.message })
       }, timeoutMs)
       parent.addEventListener('abort', onParentAbort, { once: true })
       let pending: Promise<Outcome>
@@ -37,10 +35,6 @@ export function withTimeout<Item>(destination: string, send: SendFn<Item>, timeo
       } catch (error) {
         pending = Promise.reject(error)
       }
-      pending.then(
-        (outcome) => finish(() => resolve(outcome)),
-        (error: unknown) =>
-          finish(() => resolve({ type: 'retry', reason: error instanceof Error ? error.message : String(error) })),
-      )
+      pending.then(finish, (error: unknown) => finish({ type: 'retry', reason: error instanceof Error ? error.message : String(error) }))
     })
 }

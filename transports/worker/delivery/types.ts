@@ -20,8 +20,13 @@ export type Outcome =
    * refused for good (4xx other than 408/429): the batch is dead-lettered.
    * `items` names the culprit indexes when the destination said which; the rest is delivered.
    * `loud`: an account problem (402/403, bad token, quota) reported once at error level.
+   * `status`: the HTTP status when there was one; 402 (quota, spending limit) is retried
+   * with a long rest and the lines kept in the spool, never dead-lettered.
    */
-  | { type: 'reject'; reason: string; items?: number[]; loud?: boolean }
+  | { type: 'reject'; reason: string; items?: number[]; loud?: boolean; status?: number }
+
+/** a send with its deadline: what every layer of the chain calls */
+export type SendFn<Item> = (batch: Item[], signal: AbortSignal) => Promise<Outcome>
 
 /**
  * What a destination can take. The delivery layer fills batches up to these

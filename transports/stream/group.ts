@@ -1,0 +1,71 @@
+/**
+ * The relays' consumer group on the stream: created once (from the start of
+ * the stream, so lines appended before the first relay are delivered), new
+ * entries read with XREADGROUP, entries a dead relay left pending claimed
+ * with XAUTOCLAIM after they sat idle, and entries acknowledged with XACK.
+ */
+import type { StreamRedis } from './settings.js'
+import { LINE_FIELD } from './writer.js'
+
+export interface StreamEntry {
+  id: string
+  /** the line's text; undefined for an entry trimmed or deleted before it was claimed */
+  raw: string | undefined
+}
+
+type RawEntry = [id: string, fields: string[] | null] | null
+
+function toEntries(list: readonly RawEntry[]): StreamEntry[] {
+  const out: StreamEntry[] = []
+  for (const item of list) {
+    if (item === null) continue
+    const [id, fields] = item
+    let raw: string | undefined
+    if (fields !== null) for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === LINE_FIELD) raw = fields[i + 1]
+    out.push({ id, raw })
+  }
+  return out
+}
+
+export class ConsumerGroup {
+  private claimCursor = '0-0'
+
+  constructor(
+    /** a connection of its own: XREADGROUP BLOCK holds it */
+    private readonly reader: StreamRedis,
+    private readonly redis: StreamRedis,
+    readonly stream: string,
+    readonly group: string,
+    readonly consumer: string,
+  ) {}
+
+  async ensure(): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.stream, this.group, '0', 'MKSTREAM')
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error
+    }
+  }
+
+  /** up to `count` entries no relay has read yet; waits up to `blockMs` for the first */
+  async read(count: number, blockMs: number): Promise<StreamEntry[]> {
+    const reply = (await this.reader.xreadgroup('GROUP', this.group, this.consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', this.stream, '>')) as
+      | [string, RawEntry[]][]
+      | null
+    return reply === null ? [] : toEntries(reply[0]?.[1] ?? [])
+  }
+
+  /** up to `count` entries pending on any consumer for at least `minIdleMs`, now this consumer's */
+  async claim(minIdleMs: number, count: number): Promise<StreamEntry[]> {
+    const reply = (await this.redis.xautoclaim(this.stream, this.group, this.consumer, minIdleMs, this.claimCursor, 'COUNT', count)) as [string, RawEntry[], string[]?]
+    this.claimCursor = reply[0]
+    const entries = toEntries(reply[1])
+    // entries deleted from the stream while pending: nothing left to deliver, acknowledged below by the caller
+    for (const id of reply[2] ?? []) entries.push({ id, raw: undefined })
+    return entries
+  }
+
+  async ack(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.redis.xack(this.stream, this.group, ...ids)
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * What a relay says about the stream's lag: its length, the entries pending
+ * in the group and the age of the oldest pending one, as a
+ * `linecast.relay_stats` line and as /metrics text; and the relay's health
+ * endpoint (`/metrics`, `/ready` failing while Redis is unreachable, `/live`).
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { StreamRedis } from './settings.js'
+
+export interface RelayStats {
+  streamLength: number
+  pending: number
+  /** ms since the oldest pending entry was appended; 0 when none is pending */
+  oldestPendingAgeMs: number
+  /** lines this relay acknowledged since it started */
+  acknowledged: number
+}
+
+export async function readRelayStats(redis: StreamRedis, stream: string, group: string, acknowledged: number, now = Date.now()): Promise<RelayStats> {
+  const [length, summary] = await Promise.all([redis.xlen(stream), redis.xpending(stream, group) as Promise<[number, string | null, ...unknown[]]>])
+  const pending = Number(summary[0])
+  const oldest = summary[1]
+  const oldestPendingAgeMs = pending > 0 && typeof oldest === 'string' ? Math.max(0, now - Number(oldest.split('-')[0])) : 0
+  return { streamLength: Number(length), pending, oldestPendingAgeMs, acknowledged }
+}
+
+/** Prometheus text exposition of the stats. */
+export function metricsText(stats: RelayStats, labels: { stream: string; group: string; consumer: string }): string {
+  const l = `{stream="${labels.stream}",group="${labels.group}",consumer="${labels.consumer}"}`
+  return [
+    '# HELP linecast_relay_stream_length Entries in the stream.',
+    '# TYPE linecast_relay_stream_length gauge',
+    `linecast_relay_stream_length${l} ${stats.streamLength}`,
+    '# HELP linecast_relay_pending Entries read by a relay and not acknowledged yet.',
+    '# TYPE linecast_relay_pending gauge',
+    `linecast_relay_pending${l} ${stats.pending}`,
+    '# HELP linecast_relay_oldest_pending_age_seconds Age of the oldest pending entry.',
+    '# TYPE linecast_relay_oldest_pending_age_seconds gauge',
+    `linecast_relay_oldest_pending_age_seconds${l} ${(stats.oldestPendingAgeMs / 1000).toFixed(3)}`,
+    '# HELP linecast_relay_acknowledged_total Lines this relay acknowledged.',
+    '# TYPE linecast_relay_acknowledged_total counter',
+    `linecast_relay_acknowledged_total${l} ${stats.acknowledged}`,
+    '',
+  ].join('\n')
+}
+
+export interface HealthSource {
+  /** false while Redis cannot be reached */
+  ready(): boolean
+  metrics(): Promise<string>
+}
+
+export async function serveHealth(port: number, host: string, source: HealthSource): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === '/live') return void res.writeHead(200).end('ok\n')
+    if (path === '/ready') {
+      const ready = source.ready()
+      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready\n' : 'Redis is unreachable\n')
+    }
+    if (path === '/metrics') {
+      source.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text),
+        (error: unknown) => res.writeHead(503, { 'content-type': 'text/plain' }).end(`cannot read the stream: ${String(error)}\n`),
+      )
+      return
+    }
+    res.writeHead(404).end('not found: /metrics, /ready, /live\n')
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  return { server, port: (server.address() as AddressInfo).port }
+}
