@@ -9,6 +9,7 @@
 import { resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import { parseDuration } from '../../schema/duration.js'
+import { LINE_FIELD } from '../../transports/stream/writer.js'
 import { DEFAULT_CATALOG, loadForCommand } from '../catalog.js'
 import { defineCommand, type Command } from '../command.js'
 import { UsageError } from '../errors.js'
@@ -25,7 +26,7 @@ const options = {
   catalog: { type: 'string', valueName: 'FILE', default: DEFAULT_CATALOG, description: 'the catalog to check against' },
   from: { type: 'string', valueName: 'URL', description: 'read a Redis stream instead of files or stdin, e.g. redis://127.0.0.1:6379' },
   stream: { type: 'string', valueName: 'KEY', default: 'linecast:lines', description: 'the Redis stream key (with --from)' },
-  field: { type: 'string', valueName: 'NAME', default: 'line', description: 'the stream entry field holding the line (with --from)' },
+  field: { type: 'string', valueName: 'NAME', default: LINE_FIELD, description: 'the stream entry field holding the line (with --from)' },
   start: { type: 'string', valueName: 'ID', default: '0', description: "first stream entry: 0 the whole stream, $ only new entries (with --from)" },
   'until-end': { type: 'boolean', description: 'with --from: stop once the entries already in the stream are read' },
   for: { type: 'string', valueName: 'DURATION', description: 'stop after this long, e.g. 30s or 10m (default: until the input ends or Ctrl-C)' },

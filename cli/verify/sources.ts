@@ -41,7 +41,7 @@ export function readNumbered(stream: Readable, source: string, onLine: OnLine, s
 export interface RedisSource {
   url: string
   stream: string
-  /** the entry field holding the line; default `line` */
+  /** the entry field holding the line; default `l` (what the stream's producers write) */
   field: string
   /** first entry id to read after; `0` reads the whole stream, `$` only new entries */
   start: string

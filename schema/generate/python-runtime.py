@@ -72,7 +72,7 @@ def configure(
     env: LINECAST_ENV, then NODE_ENV, then "development". level: LINECAST_LEVEL or "info".
     pii_key: the catalog's piiKey variable (the Node logger's key, so hashes match).
     redis_url / redis_stream: LINECAST_REDIS_URL / LINECAST_STREAM (default "linecast:lines"):
-    lines are appended to the relay's Redis stream (field "line") instead of stdout; needs redis-py.
+    lines are appended to the relay's Redis stream (field "l", as the Node producers write) instead of stdout; needs redis-py.
     on_invalid: "raise" outside production, "log" (a linecast.invalid_event line) in production.
     """
     for key, value in (
@@ -459,7 +459,7 @@ def write_line(line: Dict[str, Any]) -> None:
     text = _json(line)
     url = _config.get("redis_url") or os.environ.get("LINECAST_REDIS_URL")
     if url:
-        _redis_client(url).xadd(_config.get("redis_stream") or os.environ.get("LINECAST_STREAM") or "linecast:lines", {"line": text})
+        _redis_client(url).xadd(_config.get("redis_stream") or os.environ.get("LINECAST_STREAM") or "linecast:lines", {"l": text})
         return
     out = _config.get("stream") or sys.stdout
     out.write(text + "\n")

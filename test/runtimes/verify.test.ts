@@ -129,7 +129,7 @@ describe('linecast verify', () => {
     const key = `linecast:verify-test:${process.pid}:${Date.now()}`
     const redis = new Redis(REDIS_URL)
     try {
-      for (const line of stream) await redis.xadd(key, '*', 'line', line)
+      for (const line of stream) await redis.xadd(key, '*', 'l', line)
       const result = await verify(['--from', REDIS_URL, '--stream', key, '--until-end', '--json'])
       expect(result.stderr).toBe('')
       expect(result.code).toBe(1)
