@@ -9,6 +9,8 @@ import { generateFiles, type GeneratedFile } from '../schema/generate/index.js'
 import { DEFAULT_CATALOG, DEFAULT_OUT, loadForCommand } from './catalog.js'
 import type { DiagnosticStyle } from './annotations.js'
 import type { Output } from './output.js'
+import { UsageError } from './errors.js'
+import { TARGETS, type Target } from '../schema/runtimes.js'
 
 /** `--catalog`, `--out` and `--runtime-import`, described for the command at hand. */
 export function generateOptions(describe: { catalog: string; out: string }) {
@@ -21,6 +23,18 @@ export function generateOptions(describe: { catalog: string; out: string }) {
       default: 'linecast',
       description: 'module events.ts imports defineCatalog from',
     },
+    target: {
+      type: 'string',
+      multiple: true,
+      valueName: 'RUNTIME',
+      description: 'also write the module for browser (events.browser.ts) or python (events.py); adds to the catalog\'s targets:',
+    },
+    'browser-import': {
+      type: 'string',
+      valueName: 'MODULE',
+      default: 'linecast/browser',
+      description: 'module events.browser.ts imports the tracker from',
+    },
   } as const
 }
 
@@ -28,6 +42,8 @@ export interface GenerateValues {
   catalog: string
   out: string
   'runtime-import': string
+  target?: string[] | undefined
+  'browser-import': string
 }
 
 export interface GeneratedOutput {
@@ -46,8 +62,26 @@ export function generateForCommand(
 ): GeneratedOutput | undefined {
   const compiled = loadForCommand(out, cwd, values.catalog, style)
   if (compiled === undefined) return undefined
-  const files = generateFiles(compiled, { catalogFile: values.catalog, runtimeImport: values['runtime-import'] })
+  const files = generateFiles(compiled, {
+    catalogFile: values.catalog,
+    runtimeImport: values['runtime-import'],
+    targets: targetsFrom(values.target),
+    browserImport: values['browser-import'],
+  })
   return { compiled, files, outDir: resolve(cwd, values.out) }
+}
+
+/** `--target browser --target python` (or `--target browser,python`), checked. */
+export function targetsFrom(values: readonly string[] | undefined): Target[] {
+  const out: Target[] = []
+  for (const word of (values ?? []).flatMap((v) => v.split(','))) {
+    const target = word.trim()
+    if (!(TARGETS as readonly string[]).includes(target)) {
+      throw new UsageError(`--target ${target}: use ${TARGETS.join(' or ')}`, 'generate')
+    }
+    out.push(target as Target)
+  }
+  return out
 }
 
 /** `48 events`, `1 event`: how many events the catalog holds. */

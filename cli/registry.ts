@@ -14,6 +14,7 @@ import { tailCommand } from './commands/tail.js'
 import { pruneCommand } from './commands/prune.js'
 import { reportCommand } from './commands/report.js'
 import { demoCommand } from './commands/demo.js'
+import { verifyCommand } from './commands/verify.js'
 import { replayCommand } from './commands/replay.js'
 import { shipCommand } from './commands/ship.js'
 import { relayCommand } from './commands/relay.js'
@@ -25,6 +26,7 @@ export const commands: readonly Command[] = [
   docsCommand,
   migrateCommand,
   tailCommand,
+  verifyCommand,
   coverageCommand,
   initCommand,
   pruneCommand,

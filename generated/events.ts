@@ -2571,6 +2571,10 @@ export const compiled: CompiledCatalog = {
           "type": "integer"
         }
       },
+      "runtimes": [
+        "server",
+        "python"
+      ],
       "to": [
         "posthog",
         "audit"
@@ -3264,6 +3268,10 @@ export const compiled: CompiledCatalog = {
           "type": "integer"
         }
       },
+      "runtimes": [
+        "server",
+        "browser"
+      ],
       "to": [
         "posthog"
       ],
@@ -3295,6 +3303,10 @@ export const compiled: CompiledCatalog = {
           ]
         }
       },
+      "runtimes": [
+        "server",
+        "browser"
+      ],
       "to": [
         "posthog"
       ],
@@ -3338,6 +3350,10 @@ export const compiled: CompiledCatalog = {
           "type": "integer"
         }
       },
+      "runtimes": [
+        "server",
+        "browser"
+      ],
       "to": [
         "posthog"
       ],
@@ -3428,6 +3444,10 @@ export const compiled: CompiledCatalog = {
     ]
   },
   "service": "bmn-api",
+  "targets": [
+    "browser",
+    "python"
+  ],
   "thresholds": {
     "api": {
       "criticalMs": 3000,

@@ -31,6 +31,7 @@ export function compileEvent(event: EventModel): CompiledEvent {
   if (event.sample !== undefined) out.sample = event.sample
   if (event.audit !== undefined) out.audit = { ...event.audit }
   if (event.builtin) out.builtin = true
+  if (event.runtimes !== undefined) out.runtimes = [...event.runtimes]
   return out
 }
 
@@ -81,6 +82,7 @@ export function compileCatalog(model: CatalogModel): CompiledCatalog {
   if (model.piiKey !== undefined) compiled.piiKey = model.piiKey
   if (model.environment !== undefined) compiled.environment = model.environment
   if (model.release !== undefined) compiled.release = model.release
+  if (model.targets !== undefined) compiled.targets = [...model.targets]
   if (model.delivery !== undefined) compiled.delivery = { ...model.delivery }
   return compiled
 }

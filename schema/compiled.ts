@@ -8,6 +8,7 @@
 
 export { LEVELS, LEVEL_VALUES, type Level } from '../core/level.js'
 import type { Level } from '../core/level.js'
+import type { Runtime, Target } from './runtimes.js'
 
 export const SEVERITIES = ['p0', 'p1', 'p2', 'p3'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -130,6 +131,8 @@ export interface CompiledEvent {
   pii: { hash: string[]; redact: string[]; keep: string[] }
   /** true for events that ship with linecast (the built-in catalog part) */
   builtin?: boolean
+  /** where the event is emitted from (see schema/runtimes.ts); absent: server only */
+  runtimes?: Runtime[]
 }
 
 export interface DestinationSpec {
@@ -224,5 +227,7 @@ export interface CompiledCatalog {
   alerts: Record<string, AlertRule>
   flags: Record<string, FlagSpec>
   thresholds: Record<string, Threshold>
+  /** generated modules `linecast generate` writes besides events.ts; absent: none */
+  targets?: Target[]
   delivery?: DeliverySpec
 }

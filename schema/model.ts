@@ -16,6 +16,7 @@ import type {
   Severity,
   Threshold,
 } from './compiled.js'
+import type { Runtime, Target } from './runtimes.js'
 import type { Source } from './source.js'
 
 export interface EventModel {
@@ -34,6 +35,8 @@ export interface EventModel {
   sample?: number
   to: string[]
   audit?: AuditMapping
+  /** where the event is emitted from; absent: server only */
+  runtimes?: Runtime[]
   properties: Record<string, PropertySpec>
 }
 
@@ -71,6 +74,8 @@ export interface CatalogModel {
   flags: Record<string, FlagSpec>
   /** only the thresholds the user wrote; compile adds the defaults */
   thresholds: Record<string, Partial<Threshold>>
+  /** generated modules besides events.ts */
+  targets?: Target[]
   delivery?: DeliverySpec
 }
 

@@ -4,6 +4,7 @@ import { eventDestinations } from '../../schema/generate/destinations.js'
 import { auditParts, sampledText, summaryRows } from '../../schema/generate/event-metadata.js'
 import { exampleLine } from '../../schema/generate/example-line.js'
 import { propertyRows } from '../../schema/generate/property-rows.js'
+import { runtimeRows } from '../../schema/generate/runtime-rows.js'
 import { alertsTable, sortedAlerts } from './catalog-tables.js'
 import { html, inlineCode, table, type Html, type HtmlValue } from './html.js'
 import { page } from './layout.js'
@@ -19,7 +20,7 @@ function code(text: string): Html {
 }
 
 function metadata(event: CompiledEvent): Html {
-  const rows: [string, HtmlValue][] = summaryRows(event, code)
+  const rows: [string, HtmlValue][] = [...summaryRows(event, code), ...runtimeRows(event, code)]
   if (event.message !== undefined) rows.push(['message', code(event.message)])
   if (event.distinctId !== undefined) rows.push(['distinct id', code(event.distinctId)])
   const sampled = sampledText(event)

@@ -53,7 +53,8 @@ function lineTime(value: unknown): string {
   return new Date().toISOString()
 }
 
-const ENVELOPE: ReadonlySet<string> = new Set<string>([...RESERVED_FIELDS, 'traceId', 'spanId'])
+/** `runtime`: written by the browser collector and events.py (`browser`, `python`) and kept as is. */
+const ENVELOPE: ReadonlySet<string> = new Set<string>([...RESERVED_FIELDS, 'traceId', 'spanId', 'runtime'])
 /** What a plain line gets from `envelope` (and `msg`, masked apart). */
 const STAMPED: ReadonlySet<string> = new Set(['level', 'time', 'service', 'env', 'eventId', 'msg'])
 
@@ -132,6 +133,7 @@ export function compileShipper(options: ShipperOptions): (text: string) => Shipp
     compiled.redact?.(fields)
     const msg = treated && typeof value.msg === 'string' ? maskString(value.msg) : compiled.render(fields, context)
     const line: Record<string, unknown> = { ...envelope(value, lineLevel(value.level, event.level)), event: event.name, kind: event.kind }
+    if (typeof value.runtime === 'string') line.runtime = value.runtime
     if (event.deprecated !== undefined) line.deprecated = true
     Object.assign(line, context, fields)
     if (typeof value.traceId === 'string') line.traceId = value.traceId

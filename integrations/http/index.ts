@@ -11,3 +11,7 @@ export { fastifyErrorHandler, fastifyHttpLogging, fastifyRoute } from './fastify
 export type { FastifyErrorHandler } from './fastify.js'
 export { withHttpLogging } from './node-http.js'
 export type { NodeHttpOptions, RequestListener } from './node-http.js'
+export { browserCollector, fastifyBrowserCollector } from './browser-collector.js'
+export type { BrowserCollectorHandler, BrowserCollectorOptions, BrowserCollectorStats, RefusalReason } from './browser-collector.js'
+export type { CorsOptions } from './browser-cors.js'
+export type { RateLimitOptions } from './browser-rate-limit.js'

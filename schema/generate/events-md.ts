@@ -11,6 +11,7 @@ import { exampleLine } from './example-line.js'
 import { headerText } from './header.js'
 import { anchor, code, table } from './markdown.js'
 import { propertyRows } from './property-rows.js'
+import { runtimeRows } from './runtime-rows.js'
 
 export interface EventsMdOptions {
   catalogFile: string
@@ -33,7 +34,7 @@ function contents(events: readonly CompiledEvent[]): string {
 }
 
 function metadata(event: CompiledEvent): string {
-  const rows: [string, string][] = summaryRows(event, code)
+  const rows: [string, string][] = [...summaryRows(event, code), ...runtimeRows(event, code)]
   if (event.builtin === true) rows.push(['built-in', 'yes: ships with linecast; override it in the catalog to change it'])
   if (event.deprecated !== undefined) rows.push(['deprecated', event.deprecated])
   const sampled = sampledText(event)

@@ -13,6 +13,8 @@ import { renderEventsTs } from './events-ts.js'
 import { renderFlagsTs } from './flags-ts.js'
 import { renderJsonSchema } from './json-schema.js'
 import { pascalName, schemaName } from './names.js'
+import { targetFiles } from './targets.js'
+import type { Target } from '../runtimes.js'
 
 export interface GeneratedFile {
   /** relative to the output directory, `/`-separated */
@@ -25,6 +27,10 @@ export interface GenerateOptions {
   catalogFile: string
   /** module `events.ts` imports `defineCatalog` and `CompiledCatalog` from; default `linecast` */
   runtimeImport?: string
+  /** modules to write besides the catalog's own `targets:` (`--target browser|python`) */
+  targets?: readonly Target[]
+  /** module `events.browser.ts` imports the tracker from; default `linecast/browser` */
+  browserImport?: string
 }
 
 /** The names of the files `generateFiles` writes, in the order it returns them. */
@@ -57,6 +63,7 @@ export function generateFiles(compiled: CompiledCatalog, options: GenerateOption
     { path: 'catalog.json', contents: renderCatalogJson(compiled) },
     { path: 'events.schema.json', contents: renderJsonSchema(compiled, { catalogFile }) },
     { path: 'EVENTS.md', contents: renderEventsMd(compiled, { catalogFile }) },
+    ...targetFiles(compiled, { catalogFile, targets: options.targets ?? [], browserImport: options.browserImport }),
   ]
 }
 

@@ -6,6 +6,7 @@ import { checkTemplates, readDestinations, readRoutes } from './destination.js'
 import { readDelivery } from './delivery.js'
 import { readEvents } from './event.js'
 import { PROPERTY_NAME } from './property.js'
+import { readTargets } from './runtimes.js'
 import { readFlags, readPricing, readThresholds } from './sections.js'
 import { checkKeys, isRecord, readString, readStringList, wrongType, type ReadContext } from './values.js'
 
@@ -24,6 +25,7 @@ export const TOP_LEVEL_KEYS = [
   'alerts',
   'flags',
   'thresholds',
+  'targets',
   'delivery',
 ] as const
 
@@ -103,6 +105,8 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     model.pricing = readPricing(ctx, root.pricing)
     model.flags = readFlags(ctx, root.flags)
     model.thresholds = readThresholds(ctx, root.thresholds)
+    const targets = readTargets(ctx, root)
+    if (targets !== undefined && targets.length > 0) model.targets = targets
     const delivery = readDelivery(ctx, root.delivery)
     if (delivery !== undefined) model.delivery = delivery
   }

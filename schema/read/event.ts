@@ -2,6 +2,7 @@
 import { EVENT_KINDS, LEVELS, SEVERITIES, type AuditMapping } from '../compiled.js'
 import type { EventModel } from '../model.js'
 import { readProperties } from './property.js'
+import { readRuntimes } from './runtimes.js'
 import {
   checkKeys,
   missing,
@@ -29,6 +30,7 @@ export const EVENT_KEYS = [
   'deprecated',
   'sample',
   'audit',
+  'runtimes',
 ] as const
 
 const AUDIT_KEYS = ['action', 'resourceType', 'resourceId'] as const
@@ -107,6 +109,8 @@ export function readEvent(ctx: ReadContext, name: string, value: unknown, path: 
       `property \`deprecated\` collides with the \`deprecated: true\` every line of the deprecated event \`${name}\` carries; rename it`,
       'key',
     )
+  const runtimes = readRuntimes(ctx, map, path)
+  if (runtimes !== undefined && runtimes.length > 0) event.runtimes = runtimes
   if (map.audit !== undefined) {
     const audit = readAudit(ctx, map.audit, [...path, 'audit'])
     if (audit) event.audit = audit
