@@ -2,8 +2,12 @@
  * Development output: pino-pretty as a synchronous stream (not a worker
  * transport), so lines appear in order and tests can read them at once.
  */
+import { createRequire } from 'node:module'
 import type { DestinationStream } from 'pino'
-import pinoPretty from 'pino-pretty'
+import type PinoPretty from 'pino-pretty'
+
+/** Loaded on first use: a service in production never writes pretty text. */
+const loadPretty = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty
 
 export interface PrettyOptions {
   /** where the pretty text goes; default stdout */
@@ -14,7 +18,7 @@ export interface PrettyOptions {
 
 export function createPrettyStream(options: PrettyOptions = {}): DestinationStream {
   const toStdout = options.destination === undefined
-  return pinoPretty({
+  return loadPretty()({
     sync: true,
     colorize: options.colorize ?? (toStdout && process.stdout.isTTY === true),
     translateTime: 'SYS:HH:MM:ss.l',

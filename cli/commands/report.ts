@@ -3,8 +3,8 @@
  * audit_log cost rows, printed as tables (or JSON). The same report the
  * scheduled daily and weekly jobs write as `cost_report_generated`.
  */
-import { buildCostReport, CostReportError, lastCompletePeriod, windowSince, type CostReport, type ReportWindow } from '../../integrations/reports/index.js'
-import type { ReportPeriod } from '../../integrations/reports/index.js'
+import { buildCostReport, CostReportError, type CostReport, type ReportPeriod, type ReportWindow } from '../../integrations/reports/index.js'
+import { lastCompletePeriod, windowSince } from '../../integrations/reports/window.js'
 import { defineCommand } from '../command.js'
 import { UsageError } from '../errors.js'
 import type { Output } from '../output.js'

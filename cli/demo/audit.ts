@@ -4,7 +4,9 @@
  * the cost report over it, written as `cost_report_generated`, run as the
  * `daily-cost-report` cron monitor (cron_job_started / cron_job_completed).
  */
-import { generateCostReport, withMonitor, type CostReport, type CronEvents, type LinecastLogger, type ReportEvents } from 'linecast'
+import type { LinecastLogger } from 'linecast'
+import { withMonitor, type CronEvents } from 'linecast/monitors'
+import { generateCostReport, type CostReport, type ReportEvents } from 'linecast/reports'
 import { DEFAULT_PGLITE_DIR } from '../../transports/sinks/audit-log/index.js'
 import { openAuditDatabase } from '../commands/audit-database.js'
 

@@ -159,6 +159,41 @@ export async function costPerModel(db: Queryable, window: CostWindow): Promise<M
   }))
 }
 
+/** One group of `costBy`: the value of each grouping property (null when a row lacks it), spend and calls. */
+export interface CostGroup {
+  key: Record<string, string | null>
+  cost: number
+  calls: number
+}
+
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * Spend grouped by properties of the cost events (their metadata), largest
+ * first: `costBy(db, { ...window, by: ['model', 'tenantId'] })`.
+ */
+export async function costBy(db: Queryable, window: CostWindow & { by: readonly string[] }): Promise<CostGroup[]> {
+  if (window.by.length === 0) throw new CostQueryError('by names no property; give one or more, e.g. [\'model\']')
+  const bad = window.by.find((name) => !PROPERTY_NAME.test(name))
+  if (bad !== undefined) throw new CostQueryError(`by: ${JSON.stringify(bad)} is not a property name`)
+  const s = scope(window)
+  const params = [...s.params, ...window.by]
+  const first = s.params.length + 1
+  const columns = window.by.map((_, i) => `metadata ->> $${first + i}::text as g${i}`).join(', ')
+  const groups = window.by.map((_, i) => String(i + 1)).join(', ')
+  const order = window.by.map((_, i) => `g${i}`).join(', ')
+  const rows = await select(
+    db,
+    `select ${columns}, ${COST} as cost, ${CALLS} as calls from ${s.table} where ${s.where} group by ${groups} order by cost desc, ${order}`,
+    params,
+  )
+  return rows.map((r) => ({
+    key: Object.fromEntries(window.by.map((name, i) => [name, textOrNull(r[`g${i}`])])),
+    cost: n(r.cost),
+    calls: n(r.calls),
+  }))
+}
+
 /** Spend per brand (metadata.brandId), largest first. */
 export async function costPerBrand(db: Queryable, window: CostWindow): Promise<BrandCost[]> {
   const s = scope(window)

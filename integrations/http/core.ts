@@ -12,7 +12,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
-import { pinoHttp, startTime } from 'pino-http'
+import type * as PinoHttp from 'pino-http'
+import { requirePeer } from '../../core/peer.js'
 import { withContext } from '../../emitters/context.js'
 import { asPinoLogger } from '../../emitters/logger.js'
 import { maskString } from '../../core/redact.js'
@@ -82,6 +83,7 @@ export function createHttpLogging<E extends object, Req = IncomingMessage>(
   const logger = asPinoLogger(log)
   const ignored = ignoreMatcher(options.ignore ?? DEFAULT_IGNORED_PATHS)
   const contextFrom = options.contextFrom ?? options.getUser
+  const { pinoHttp, startTime } = requirePeer<typeof PinoHttp>('pino-http', 'the HTTP logging of linecast/http')
   const attach = pinoHttp({
     logger,
     autoLogging: false,
@@ -116,15 +118,14 @@ export function createHttpLogging<E extends object, Req = IncomingMessage>(
         route: () => safely(() => hooks.route?.(subject)),
       }
       scopes.set(req, scope)
-      if (!ignored(pathOf(url))) onEnd(res, () => finish(logger, req, res, scope))
+      if (!ignored(pathOf(url))) onEnd(res, () => finish(logger, req, res, scope, (res as unknown as Record<symbol, number | undefined>)[startTime]))
       return scope
     },
   }
 }
 
-function finish(logger: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope): void {
+function finish(logger: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope, started: number | undefined): void {
   const statusCode = res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST
-  const started = res[startTime]
   const fields = {
     requestId: scope.requestId,
     method: scope.method,

@@ -6,14 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { Queue } from 'bullmq'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildCostReport,
-  COST_REPORT_JOB,
-  COST_REPORT_SCHEDULES,
-  costReportProcessor,
-  scheduleCostReports,
-  startCostReports,
-} from '../../integrations/reports/index.js'
+import { buildCostReport, costReportProcessor, scheduleCostReports, startCostReports } from '../../integrations/reports/index.js'
+import { COST_REPORT_JOB, COST_REPORT_SCHEDULES } from '../../integrations/reports/schedule.js'
 import { compiled } from '../../generated/events.js'
 import { compileRouter } from '../../router/route.js'
 import { auditLogStatements } from '../../schema/sql/audit-log-sql.js'
@@ -168,14 +162,15 @@ describe('scheduled cost reports', () => {
       table,
       now: () => new Date('2025-03-04T08:00:00Z'),
     })
+    const queue = reports.queue as unknown as Queue
     try {
-      expect((await reports.queue.getJobSchedulers()).map((s) => s.pattern).sort()).toEqual(['0 8 * * *', '0 8 * * 1'])
-      const job = await reports.queue.add(COST_REPORT_JOB, { period: 'day' })
+      expect((await queue.getJobSchedulers()).map((s) => s.pattern).sort()).toEqual(['0 8 * * *', '0 8 * * 1'])
+      const job = await queue.add(COST_REPORT_JOB, { period: 'day' })
       await waitUntil(() => linesOf(out, 'job_completed').length === 1, 'the report job to complete')
       expect(out.lines.map((l) => l.event)).toEqual(['job_started', 'cron_job_started', 'cost_report_generated', 'cron_job_completed', 'job_completed'])
       expect(linesOf(out, 'cost_report_generated')[0]).toMatchObject({ total: 4.48, calls: 5, jobId: job.id })
     } finally {
-      await reports.queue.obliterate({ force: true })
+      await queue.obliterate({ force: true })
       await reports.close()
     }
   })
