@@ -3502,6 +3502,19 @@ export const flagNames = {
   newWizard: "new_wizard",
 } as const
 
+/** The catalog's context fields: what `withContext` accepts, stamped on every line written inside it. */
+export interface LinecastContext {
+  requestId?: string | number | boolean
+  userId?: string | number | boolean
+  tenantId?: string | number | boolean
+  brandId?: string | number | boolean
+  jobId?: string | number | boolean
+}
+
+declare module 'linecast' {
+  interface ContextFields extends LinecastContext {}
+}
+
 /** Feature flags by helper name and the value each resolves to: `createFlags<LinecastFlags>(catalog, options)`. */
 export interface LinecastFlags {
   /**
