@@ -17,6 +17,7 @@ import { plainLogHook, type LogMethodHook } from './plain.js'
 import { openLoggerOutput, stdoutStream, wantsDelivery, type LoggerOutput } from './logger-delivery.js'
 import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from '../core/redact.js'
+import { announceMode, resolveMode } from './mode.js'
 import { compileStamp } from './stamp.js'
 import type { CreateLoggerOptions, LinecastLogger } from './types.js'
 import { checkWritable } from './write.js'
@@ -29,8 +30,8 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     )
   }
   const compiled = catalog.compiled
-  const env = options.env ?? process.env.NODE_ENV ?? 'development'
-  const onInvalid = options.onInvalid ?? (env === 'production' ? 'log' : 'throw')
+  const mode = resolveMode(options, process.env.NODE_ENV)
+  const { env, onInvalid } = mode
   const redactor = createRedactor([...compiled.redact, ...(options.redact ?? [])])
   const stamp = compileStamp(compiled.context)
 
@@ -68,6 +69,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     contextFields: compiled.context,
     fast,
   })
+  announceMode(logger, mode)
   return attachEmit<E>(logger, emitFactory(emitters), redactor, output)
 }
 

@@ -19,7 +19,7 @@ import { writeErrorLine } from './lines.js'
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.js'
 
 export interface ErrorHandlerOptions {
-  /** environment name; 'production' hides 5xx messages and stacks; default the logger's `env`, else NODE_ENV, else 'development' */
+  /** environment name; 'production' hides 5xx messages and stacks; default the logger's `env`, else NODE_ENV, else 'production' (an unset NODE_ENV is production) */
   env?: string
 }
 
@@ -78,7 +78,7 @@ function environmentOf(logger: Logger, options: ErrorHandlerOptions): string {
   if (options.env !== undefined) return options.env
   const bound: unknown = logger.bindings().env
   if (typeof bound === 'string' && bound !== '') return bound
-  return process.env.NODE_ENV ?? 'development'
+  return process.env.NODE_ENV || 'production'
 }
 
 function errorBody(err: unknown, status: number, requestId: string, production: boolean): ErrorBody {
