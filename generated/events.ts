@@ -309,9 +309,12 @@ export interface CostReportGenerated {
     /** @minimum 0 */
     cost: number
   }[]
-  /** Spend per brand, largest first */
-  byBrand: {
-    brandId: string
+  /** Properties of the cost events the groups are by, e.g. [tenantId] */
+  groupBy?: string[]
+  /** Spend per group, largest first; past the report's limit one `other` row */
+  groups?: {
+    /** The group's values in groupBy order, joined by ' / '; unknown for a missing one */
+    key: string
     /**
      * @asType integer
      * @minimum 0
@@ -337,11 +340,12 @@ export const costReportGeneratedSchema: z.ZodType<CostReportGenerated> = z.objec
     calls: z.int().min(0),
     cost: z.number().min(0),
   }).strict()),
-  byBrand: z.array(z.object({
-    brandId: z.string(),
+  groupBy: z.array(z.string()).optional(),
+  groups: z.array(z.object({
+    key: z.string(),
     calls: z.int().min(0),
     cost: z.number().min(0),
-  }).strict()),
+  }).strict()).optional(),
 }).strict()
 
 /** A user used their last generation credit. */
@@ -1843,11 +1847,20 @@ export const compiled: CompiledCatalog = {
           },
           "type": "array"
         },
-        "byBrand": {
-          "description": "Spend per brand, largest first",
+        "groupBy": {
+          "description": "Properties of the cost events the groups are by, e.g. [tenantId]",
+          "items": {
+            "type": "string"
+          },
+          "optional": true,
+          "type": "array"
+        },
+        "groups": {
+          "description": "Spend per group, largest first; past the report's limit one `other` row",
           "items": {
             "properties": {
-              "brandId": {
+              "key": {
+                "description": "The group's values in groupBy order, joined by ' / '; unknown for a missing one",
                 "type": "string"
               },
               "calls": {
@@ -1861,6 +1874,7 @@ export const compiled: CompiledCatalog = {
             },
             "type": "object"
           },
+          "optional": true,
           "type": "array"
         }
       },

@@ -162,9 +162,12 @@ export interface CostReportGenerated {
     /** @minimum 0 */
     cost: number
   }[]
-  /** Spend per brand, largest first */
-  byBrand: {
-    brandId: string
+  /** Properties of the cost events the groups are by, e.g. [tenantId] */
+  groupBy?: string[]
+  /** Spend per group, largest first; past the report's limit one `other` row */
+  groups?: {
+    /** The group's values in groupBy order, joined by ' / '; unknown for a missing one */
+    key: string
     /**
      * @asType integer
      * @minimum 0

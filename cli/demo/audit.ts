@@ -39,7 +39,7 @@ export async function readAuditAndReport(
     const aiCallRows = (found.rows[0] as { rows: number } | undefined)?.rows ?? 0
     const report = await withMonitor(
       { slug: 'daily-cost-report', schedule: '0 8 * * *', maxRuntime: 5 },
-      () => generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', logger }),
+      () => generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', groupBy: ['brandId'], logger }),
       { logger },
     )
     return { where: databaseUrl !== undefined ? 'Postgres (DATABASE_URL)' : `PGlite ${DEFAULT_PGLITE_DIR}`, rowsByAction, aiCallRows, report }

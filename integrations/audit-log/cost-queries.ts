@@ -1,8 +1,9 @@
 /**
  * Answers about AI spend from the audit_log table: cost per day, per model,
- * per brand, the top spenders, and a period's totals. Cost rows are those of
- * `kind: cost` events (ai_api_call ...), whose metadata carries `model`,
- * `brandId`, `cost`, `inputTokens`, `outputTokens`, `images` and `success`.
+ * per group of any cost-event properties, the top spenders, and a period's
+ * totals. Cost rows are those of `kind: cost` events (ai_api_call ...), whose
+ * metadata carries their properties: `model`, `cost`, `inputTokens`,
+ * `outputTokens`, `images`, `success`, and whatever else the catalog declares.
  * Parameterised SQL only; the table name is validated and quoted.
  */
 import { LinecastError } from '../../core/errors.js'
@@ -45,12 +46,6 @@ export interface ModelCost {
   images: number
 }
 
-export interface BrandCost {
-  brandId: string | null
-  cost: number
-  calls: number
-}
-
 export interface Spender {
   userId: string
   cost: number
@@ -67,8 +62,6 @@ export interface CostTotals {
   images: number
   /** cost by model; rows without a model count under `unknown` */
   byModel: Record<string, number>
-  /** cost by brandId; rows without a brand count under `unknown` */
-  byBrand: Record<string, number>
 }
 
 /** A metadata number, 0 when absent or not a number (a stray string never breaks a report). */
@@ -194,18 +187,6 @@ export async function costBy(db: Queryable, window: CostWindow & { by: readonly 
   }))
 }
 
-/** Spend per brand (metadata.brandId), largest first. */
-export async function costPerBrand(db: Queryable, window: CostWindow): Promise<BrandCost[]> {
-  const s = scope(window)
-  const rows = await select(
-    db,
-    `select metadata ->> 'brandId' as brand, ${COST} as cost, ${CALLS} as calls ` +
-      `from ${s.table} where ${s.where} group by 1 order by cost desc, brand`,
-    s.params,
-  )
-  return rows.map((r) => ({ brandId: textOrNull(r.brand), cost: n(r.cost), calls: n(r.calls) }))
-}
-
 /** The users (user_id) who spent most in the window; `limit` 1..1000, default 10. */
 export async function topSpenders(db: Queryable, window: CostWindow & { limit?: number }): Promise<Spender[]> {
   const limit = window.limit ?? 10
@@ -227,7 +208,7 @@ function byKey(rows: ReadonlyArray<{ key: string | null; cost: number }>): Recor
   return out
 }
 
-/** Everything about one period: total spend, calls, failures, tokens, images, and spend by model and by brand. */
+/** Everything about one period: total spend, calls, failures, tokens, images, and spend by model. */
 export async function costTotals(db: Queryable, window: CostWindow): Promise<CostTotals> {
   const s = scope(window)
   const [totals] = await select(
@@ -237,7 +218,6 @@ export async function costTotals(db: Queryable, window: CostWindow): Promise<Cos
     s.params,
   )
   const models = await costPerModel(db, window)
-  const brands = await costPerBrand(db, window)
   return {
     total: n(totals?.cost),
     calls: n(totals?.calls),
@@ -246,6 +226,5 @@ export async function costTotals(db: Queryable, window: CostWindow): Promise<Cos
     outputTokens: n(totals?.output),
     images: n(totals?.images),
     byModel: byKey(models.map((m) => ({ key: m.model, cost: m.cost }))),
-    byBrand: byKey(brands.map((b) => ({ key: b.brandId, cost: b.cost }))),
   }
 }

@@ -71,7 +71,9 @@ export interface CostReportDeps {
   table?: string
   /** only rows of this event; default every cost event */
   event?: string
-  topBrands?: number
+  /** cost-event properties the report groups the spend by, e.g. ['tenantId'] */
+  groupBy?: readonly string[]
+  topGroups?: number
   /** wall clock the report period is computed from; default: when the scheduler's job was due, else now */
   now?: () => Date
 }
@@ -111,7 +113,8 @@ export function costReportProcessor(deps: CostReportDeps): (job: CostReportJob) 
           period,
           table: deps.table,
           event: deps.event,
-          topBrands: deps.topBrands,
+          groupBy: deps.groupBy,
+          topGroups: deps.topGroups,
           logger: deps.logger,
         }),
       { logger: deps.logger },

@@ -76,26 +76,34 @@ const DAY = {
     { model: 'claude-sonnet-4-6', calls: 2, cost: 0.3 },
     { model: 'flux-2-pro', calls: 2, cost: 0.18 },
   ],
-  byBrand: [
-    { brandId: 'unknown', calls: 1, cost: 4 },
-    { brandId: 'b1', calls: 2, cost: 0.22 },
-    { brandId: 'b2', calls: 1, cost: 0.2 },
-    { brandId: 'b3', calls: 1, cost: 0.06 },
-  ],
 }
 
 describe('buildCostReport', () => {
-  it('aggregates the period in SQL: totals, failures, tokens, images, by model and by brand', async () => {
+  it('aggregates the period in SQL: totals, failures, tokens, images, by model', async () => {
     const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table })
     expect(report).toEqual(DAY)
   })
 
-  it('folds the brands past topBrands into one other row', async () => {
-    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, topBrands: 2 })
-    expect(report.byBrand).toEqual([
-      { brandId: 'unknown', calls: 1, cost: 4 },
-      { brandId: 'b1', calls: 2, cost: 0.22 },
-      { brandId: 'other', calls: 2, cost: 0.26 },
+  it("groups the spend by the cost events' properties, largest first", async () => {
+    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, groupBy: ['brandId'] })
+    expect(report).toEqual({
+      ...DAY,
+      groupBy: ['brandId'],
+      groups: [
+        { key: 'unknown', calls: 1, cost: 4 },
+        { key: 'b1', calls: 2, cost: 0.22 },
+        { key: 'b2', calls: 1, cost: 0.2 },
+        { key: 'b3', calls: 1, cost: 0.06 },
+      ],
+    })
+  })
+
+  it('folds the groups past topGroups into one other row', async () => {
+    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, groupBy: ['brandId'], topGroups: 2 })
+    expect(report.groups).toEqual([
+      { key: 'unknown', calls: 1, cost: 4 },
+      { key: 'b1', calls: 2, cost: 0.22 },
+      { key: 'other', calls: 2, cost: 0.26 },
     ])
   })
 })
