@@ -3,7 +3,7 @@
  * request, or the job that enqueues another) into the job: it is stored in the
  * job data under a reserved key, `__linecast`, and `instrumentWorker` restores
  * it around the processor, so the worker's lines carry the request's
- * requestId, userId, tenantId and brandId.
+ * requestId, userId, tenantId and the other context fields.
  */
 import { getContext, type LogContext } from '../../emitters/context.js'
 

@@ -27,6 +27,8 @@ export interface InstrumentOptions {
   logger: LinecastLogger<JobEvents>
   /** monotonic clock in milliseconds; default performance.now */
   now?: () => number
+  /** job-data fields that join the job's context when they are strings; default ['userId', 'tenantId'] */
+  contextFromData?: readonly string[]
   /** the rest are BullMQ's WorkerOptions (connection, concurrency, prefix, …), passed on as they are */
   [workerOption: string]: unknown
 }
@@ -52,13 +54,13 @@ export function willRetry(job: Pick<ProcessedJob, 'attemptsMade' | 'opts'>, thro
 /** Wraps `processor` so each attempt runs in the job's context and writes the job events. */
 export function instrumentProcessor<J extends ProcessedJob, R>(
   processor: ProcessorLike<J, R>,
-  options: Pick<InstrumentOptions, 'logger' | 'now'>,
+  options: Pick<InstrumentOptions, 'logger' | 'now' | 'contextFromData'>,
 ): ProcessorLike<J, R> {
   const log = options.logger
   const now = options.now ?? (() => performance.now())
   // three parameters: BullMQ passes the abort signal only to processors that declare it
   return (job, token, signal) => {
-    const fields = jobFields(job)
+    const fields = jobFields(job, options.contextFromData)
     const { queue, jobName, attempt } = fields
     return withContext(fields, async () => {
       log.emit.jobStarted({ queue, jobName, attempt })
@@ -95,9 +97,9 @@ export function instrumentWorker<J extends ProcessedJob = ProcessedJob, R = unkn
   processor: ProcessorLike<J, R>,
   options: InstrumentOptions,
 ): WorkerLike {
-  const { logger, now, ...workerOptions } = options
+  const { logger, now, contextFromData, ...workerOptions } = options
   const { Worker } = requirePeer<BullMQModule>('bullmq', 'instrumentWorker (linecast/jobs)')
-  const worker = new Worker(queueName, instrumentProcessor(processor, { logger, now }) as ProcessorLike<never, unknown>, workerOptions)
+  const worker = new Worker(queueName, instrumentProcessor(processor, { logger, now, contextFromData }) as ProcessorLike<never, unknown>, workerOptions)
   // an EventEmitter 'error' without a listener would crash the process: report it as an error line
   worker.on('error', (err) => logger.error({ err, queue: queueName }, `BullMQ worker on ${queueName}: ${err.message}`))
   return worker
