@@ -587,7 +587,7 @@ export interface HttpRequest {
   responseTime: number
   /** User-Agent request header */
   userAgent?: string
-  /** Matched route pattern, e.g. /brands/:id, when the framework knows it */
+  /** Matched route pattern, e.g. /orders/:id, when the framework knows it */
   route?: string
   /** The request's id (X-Request-Id), also in the correlation context */
   requestId?: string
@@ -595,8 +595,6 @@ export interface HttpRequest {
   userId?: string
   /** Tenant, from the middleware's contextFrom(req) */
   tenantId?: string
-  /** Brand, from the middleware's contextFrom(req) */
-  brandId?: string
 }
 
 export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
@@ -609,7 +607,6 @@ export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
   requestId: z.string().optional(),
   userId: z.string().optional(),
   tenantId: z.string().optional(),
-  brandId: z.string().optional(),
 }).strict()
 
 /** A background job finished successfully. */
@@ -982,7 +979,6 @@ export interface UnhandledError {
   requestId?: string
   userId?: string
   tenantId?: string
-  brandId?: string
 }
 
 export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
@@ -993,7 +989,6 @@ export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
   requestId: z.string().optional(),
   userId: z.string().optional(),
   tenantId: z.string().optional(),
-  brandId: z.string().optional(),
 }).strict()
 
 /** An admin changed another user's role in a team. */
@@ -2321,7 +2316,7 @@ export const compiled: CompiledCatalog = {
           "type": "string"
         },
         "route": {
-          "description": "Matched route pattern, e.g. /brands/:id, when the framework knows it",
+          "description": "Matched route pattern, e.g. /orders/:id, when the framework knows it",
           "optional": true,
           "type": "string"
         },
@@ -2337,11 +2332,6 @@ export const compiled: CompiledCatalog = {
         },
         "tenantId": {
           "description": "Tenant, from the middleware's contextFrom(req)",
-          "optional": true,
-          "type": "string"
-        },
-        "brandId": {
-          "description": "Brand, from the middleware's contextFrom(req)",
           "optional": true,
           "type": "string"
         }
@@ -3081,10 +3071,6 @@ export const compiled: CompiledCatalog = {
           "type": "string"
         },
         "tenantId": {
-          "optional": true,
-          "type": "string"
-        },
-        "brandId": {
           "optional": true,
           "type": "string"
         }

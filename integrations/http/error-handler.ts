@@ -15,7 +15,7 @@ import type { Logger } from 'pino'
 import { withContext } from '../../emitters/context.js'
 import { maskString } from '../../core/redact.js'
 import { pathOf, scopeOf } from './core.js'
-import { writeErrorLine } from './lines.js'
+import { splitUser, writeErrorLine } from './lines.js'
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.js'
 
 export interface ErrorHandlerOptions {
@@ -65,8 +65,9 @@ export function answerError(logger: Logger, err: unknown, request: ErrorRequest,
   const url = scope?.url ?? req.url ?? '/'
   const route = request.route ?? scope?.route() ?? pathOf(url)
   if (status >= 500) {
-    const fields = { requestId, method: scope?.method ?? req.method ?? 'GET', route, url, statusCode: status, ...(scope?.user() ?? {}) }
-    const write = (): void => writeErrorLine(logger, err, fields)
+    const { own, context } = splitUser(scope?.user() ?? {})
+    const fields = { requestId, method: scope?.method ?? req.method ?? 'GET', route, url, statusCode: status, ...own }
+    const write = (): void => withContext(context, () => writeErrorLine(logger, err, fields))
     if (scope === undefined) withContext({ requestId }, write)
     else scope.run(write)
   }
