@@ -4,7 +4,7 @@
  * the package benchmark and the packed-consumer test.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, lstatSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -91,6 +91,7 @@ export function probeImport(cwd: string, specifier: string, trace: boolean): Imp
     `process.stdout.write(JSON.stringify({ ms, cpuMs, modules: [...esm, ...cjs] }))`,
   ].join('\n')
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' })
+  rmSync(log, { force: true })
   if (run.status !== 0) throw new Error(`import ${specifier} failed in ${cwd}:\n${run.stderr}`)
   return JSON.parse(run.stdout) as ImportProbe
 }
