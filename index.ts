@@ -1,27 +1,27 @@
 /**
  * linecast: one typed line of code per event.
- * The package's public API; each area exports its own part.
+ *
+ * The root export is what a service writes against: the logger, the catalog
+ * the generator produces, the correlation context and the errors. Each
+ * integration has its own subpath (`linecast/http`, `linecast/jobs`, …).
  */
-export * from './schema/compiled.js'
-export { defineCatalog, helperName, type Catalog, type CamelCase } from './schema/define.js'
+export { createLogger, asPinoLogger } from './emitters/logger.js'
+export { withContext, getContext } from './emitters/typed-context.js'
+export type { ContextFields, ContextInput, LogContext } from './emitters/typed-context.js'
+export { defineCatalog, type Catalog } from './schema/define.js'
 export { LinecastError } from './core/errors.js'
-export * from './schema/index.js'
-export * from './emitters/index.js'
-export * from './integrations/audit-log/cost-queries.js'
-export { migrate, migrateDatabase, type MigrateOptions, type MigrateResult, type MigrateTarget } from './transports/sinks/audit-log/index.js'
-export * from './integrations/http/index.js'
-export * from './integrations/health/index.js'
-export * from './integrations/queue-board/index.js'
-export * from './router/index.js'
-export { openTransport, workerPath, type LinecastTransport, type TransportOptions } from './transports/main/open-transport.js'
-export type { DeliveryStats, DestinationStats } from './transports/worker/delivery/stats.js'
-export { openDelivery, type Delivery, type DeliveryOptions } from './emitters/delivery.js'
+export { PeerDependencyMissingError } from './core/peer.js'
+export {
+  EventValidationError,
+  UnknownEventError,
+  PiiKeyMissingError,
+  LoggerOptionsError,
+  EmitOptionsError,
+  type InvalidIssue,
+} from './emitters/errors.js'
+export { FlushTimeoutError, TransportClosedError, WorkerNotBuiltError } from './transports/main/errors.js'
+export type { CreateLoggerOptions, Emit, EmitHelpers, EmitOptions, LinecastLogger, OnInvalid } from './emitters/types.js'
 export type { LoggerDeliveryOptions } from './emitters/logger-delivery.js'
-export type { LogLine, Outcome, Sink, SinkContext, SerializedError } from './transports/worker/delivery/types.js'
-export * from './integrations/jobs/index.js'
-export * from './integrations/monitors/index.js'
-export * from './integrations/reports/index.js'
-export * from './integrations/ai-cost/index.js'
-export * from './integrations/flags/index.js'
-export { AlertEvaluator, MemoryWindowStore, RedisWindowStore, type WindowStore, type AlertsSettings } from './transports/worker/alerts/index.js'
+export type { DeliveryStats, DestinationStats } from './transports/worker/delivery/stats.js'
+export type { CompiledCatalog, Level } from './schema/compiled.js'
 export type { BuiltinEvents } from './schema/builtin-events.js'

@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   resolve: {
-    alias: { linecast: fileURLToPath(new URL('./index.ts', import.meta.url)) },
+    alias: [
+      { find: /^linecast\/([a-z-]+)$/, replacement: fileURLToPath(new URL('./integrations/$1/index.ts', import.meta.url)).replace('%24', '$') },
+      { find: /^linecast$/, replacement: fileURLToPath(new URL('./index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['**/*.test.ts'],

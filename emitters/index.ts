@@ -1,13 +1,6 @@
 export { createLogger, buildPino, asPinoLogger } from './logger.js'
 export { withContext, getContext, type LogContext } from './context.js'
-export {
-  EventValidationError,
-  UnknownEventError,
-  PiiKeyMissingError,
-  LoggerOptionsError,
-  EmitOptionsError,
-  type InvalidIssue,
-} from './errors.js'
+export * from './errors.js'
 export { INVALID_EVENT } from './invalid.js'
 export { createRedactor, defaultRedactor, maskString, REDACTED, type Redactor } from '../core/redact.js'
 export { createHasher, type Hasher } from './pii.js'

@@ -17,6 +17,7 @@ import { plainLogHook, type LogMethodHook } from './plain.js'
 import { openLoggerOutput, stdoutStream, wantsDelivery, type LoggerOutput } from './logger-delivery.js'
 import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from '../core/redact.js'
+import { announceMode, resolveMode } from './mode.js'
 import { compileStamp } from './stamp.js'
 import { loadActiveTrace, requireOtelApi } from './trace.js'
 import type { CreateLoggerOptions, LinecastLogger } from './types.js'
@@ -32,8 +33,8 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     )
   }
   const compiled = catalog.compiled
-  const env = options.env ?? process.env.NODE_ENV ?? 'development'
-  const onInvalid = options.onInvalid ?? (env === 'production' ? 'log' : 'throw')
+  const mode = resolveMode(options, process.env.NODE_ENV)
+  const { env, onInvalid } = mode
   const redactor = createRedactor([...compiled.redact, ...(options.redact ?? [])])
   const stamp = compileStamp(compiled.context)
   const limits = resolveLimits(options)
@@ -74,6 +75,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
     maxMessageValue: limits.maxMessageValue,
     trace: options.trace === false ? undefined : loadActiveTrace(requireOtelApi()),
   })
+  announceMode(logger, mode)
   return attachEmit<E>(logger, emitFactory(emitters), redactor, output)
 }
 

@@ -5,9 +5,13 @@
  * control characters of its keys and values are printed as escapes, and only
  * pino-pretty's own colours reach the terminal.
  */
+import { createRequire } from 'node:module'
 import type { DestinationStream } from 'pino'
-import pinoPretty from 'pino-pretty'
+import type PinoPretty from 'pino-pretty'
 import { escapeLineForTerminal } from './terminal-text.js'
+
+/** Loaded on first use: a service in production never writes pretty text. */
+const loadPretty = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty
 
 export interface PrettyOptions {
   /** where the pretty text goes; default stdout */
@@ -18,7 +22,7 @@ export interface PrettyOptions {
 
 export function createPrettyStream(options: PrettyOptions = {}): DestinationStream {
   const toStdout = options.destination === undefined
-  const pretty = pinoPretty({
+  const pretty = loadPretty()({
     sync: true,
     colorize: options.colorize ?? (toStdout && process.stdout.isTTY === true),
     translateTime: 'SYS:HH:MM:ss.l',

@@ -55,7 +55,7 @@ export interface CreateLoggerOptions<E extends object> {
   destination?: DestinationStream
   /** lowest level written; default 'info' */
   level?: LevelWithSilentOrString
-  /** environment name written on every line; default NODE_ENV, else 'development' */
+  /** environment name written on every line; default NODE_ENV, else 'production' (an unset NODE_ENV is production) */
   env?: string
   /**
    * human-readable output through pino-pretty; default: on in development when
@@ -66,7 +66,10 @@ export interface CreateLoggerOptions<E extends object> {
   piiKey?: string
   /** keys redacted at any depth, on top of the built-in list and the catalog's */
   redact?: readonly string[]
-  /** invalid event: throw EventValidationError, or write a `linecast.invalid_event` line; default 'throw' except in production */
+  /**
+   * invalid event: throw EventValidationError, or write a `linecast.invalid_event` line;
+   * default 'throw' when `env` is development or test, 'log' otherwise (production, staging, unset NODE_ENV)
+   */
   onInvalid?: OnInvalid
   /** extra fields bound on every line, after `service` and `env` */
   base?: Record<string, unknown>

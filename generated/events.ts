@@ -309,9 +309,12 @@ export interface CostReportGenerated {
     /** @minimum 0 */
     cost: number
   }[]
-  /** Spend per brand, largest first */
-  byBrand: {
-    brandId: string
+  /** Properties of the cost events the groups are by, e.g. [tenantId] */
+  groupBy?: string[]
+  /** Spend per group, largest first; past the report's limit one `other` row */
+  groups?: {
+    /** The group's values in groupBy order, joined by ' / '; unknown for a missing one */
+    key: string
     /**
      * @asType integer
      * @minimum 0
@@ -337,11 +340,12 @@ export const costReportGeneratedSchema: z.ZodType<CostReportGenerated> = z.objec
     calls: z.int().min(0),
     cost: z.number().min(0),
   }).strict()),
-  byBrand: z.array(z.object({
-    brandId: z.string(),
+  groupBy: z.array(z.string()).optional(),
+  groups: z.array(z.object({
+    key: z.string(),
     calls: z.int().min(0),
     cost: z.number().min(0),
-  }).strict()),
+  }).strict()).optional(),
 }).strict()
 
 /** A user used their last generation credit. */
@@ -583,7 +587,7 @@ export interface HttpRequest {
   responseTime: number
   /** User-Agent request header */
   userAgent?: string
-  /** Matched route pattern, e.g. /brands/:id, when the framework knows it */
+  /** Matched route pattern, e.g. /orders/:id, when the framework knows it */
   route?: string
   /** The request's id (X-Request-Id), also in the correlation context */
   requestId?: string
@@ -591,8 +595,6 @@ export interface HttpRequest {
   userId?: string
   /** Tenant, from the middleware's contextFrom(req) */
   tenantId?: string
-  /** Brand, from the middleware's contextFrom(req) */
-  brandId?: string
 }
 
 export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
@@ -605,7 +607,6 @@ export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
   requestId: z.string().optional(),
   userId: z.string().optional(),
   tenantId: z.string().optional(),
-  brandId: z.string().optional(),
 }).strict()
 
 /** A background job finished successfully. */
@@ -978,7 +979,6 @@ export interface UnhandledError {
   requestId?: string
   userId?: string
   tenantId?: string
-  brandId?: string
 }
 
 export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
@@ -989,7 +989,6 @@ export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
   requestId: z.string().optional(),
   userId: z.string().optional(),
   tenantId: z.string().optional(),
-  brandId: z.string().optional(),
 }).strict()
 
 /** An admin changed another user's role in a team. */
@@ -1843,11 +1842,20 @@ export const compiled: CompiledCatalog = {
           },
           "type": "array"
         },
-        "byBrand": {
-          "description": "Spend per brand, largest first",
+        "groupBy": {
+          "description": "Properties of the cost events the groups are by, e.g. [tenantId]",
+          "items": {
+            "type": "string"
+          },
+          "optional": true,
+          "type": "array"
+        },
+        "groups": {
+          "description": "Spend per group, largest first; past the report's limit one `other` row",
           "items": {
             "properties": {
-              "brandId": {
+              "key": {
+                "description": "The group's values in groupBy order, joined by ' / '; unknown for a missing one",
                 "type": "string"
               },
               "calls": {
@@ -1861,6 +1869,7 @@ export const compiled: CompiledCatalog = {
             },
             "type": "object"
           },
+          "optional": true,
           "type": "array"
         }
       },
@@ -2307,7 +2316,7 @@ export const compiled: CompiledCatalog = {
           "type": "string"
         },
         "route": {
-          "description": "Matched route pattern, e.g. /brands/:id, when the framework knows it",
+          "description": "Matched route pattern, e.g. /orders/:id, when the framework knows it",
           "optional": true,
           "type": "string"
         },
@@ -2323,11 +2332,6 @@ export const compiled: CompiledCatalog = {
         },
         "tenantId": {
           "description": "Tenant, from the middleware's contextFrom(req)",
-          "optional": true,
-          "type": "string"
-        },
-        "brandId": {
-          "description": "Brand, from the middleware's contextFrom(req)",
           "optional": true,
           "type": "string"
         }
@@ -3073,10 +3077,6 @@ export const compiled: CompiledCatalog = {
         "tenantId": {
           "optional": true,
           "type": "string"
-        },
-        "brandId": {
-          "optional": true,
-          "type": "string"
         }
       },
       "to": [],
@@ -3521,6 +3521,19 @@ export const flagNames = {
   fastMockups: "fast_mockups",
   newWizard: "new_wizard",
 } as const
+
+/** The catalog's context fields: what `withContext` accepts, stamped on every line written inside it. */
+export interface LinecastContext {
+  requestId?: string | number | boolean
+  userId?: string | number | boolean
+  tenantId?: string | number | boolean
+  brandId?: string | number | boolean
+  jobId?: string | number | boolean
+}
+
+declare module 'linecast' {
+  interface ContextFields extends LinecastContext {}
+}
 
 /** Feature flags by helper name and the value each resolves to: `createFlags<LinecastFlags>(catalog, options)`. */
 export interface LinecastFlags {

@@ -162,9 +162,12 @@ export interface CostReportGenerated {
     /** @minimum 0 */
     cost: number
   }[]
-  /** Spend per brand, largest first */
-  byBrand: {
-    brandId: string
+  /** Properties of the cost events the groups are by, e.g. [tenantId] */
+  groupBy?: string[]
+  /** Spend per group, largest first; past the report's limit one `other` row */
+  groups?: {
+    /** The group's values in groupBy order, joined by ' / '; unknown for a missing one */
+    key: string
     /**
      * @asType integer
      * @minimum 0
@@ -276,7 +279,7 @@ export interface HttpRequest {
   responseTime: number
   /** User-Agent request header */
   userAgent?: string
-  /** Matched route pattern, e.g. /brands/:id, when the framework knows it */
+  /** Matched route pattern, e.g. /orders/:id, when the framework knows it */
   route?: string
   /** The request's id (X-Request-Id), also in the correlation context */
   requestId?: string
@@ -284,8 +287,6 @@ export interface HttpRequest {
   userId?: string
   /** Tenant, from the middleware's contextFrom(req) */
   tenantId?: string
-  /** Brand, from the middleware's contextFrom(req) */
-  brandId?: string
 }
 
 /** A background job finished successfully. */
@@ -387,8 +388,6 @@ export interface UnhandledError {
   userId?: string
   /** Tenant, from the middleware's contextFrom(req) */
   tenantId?: string
-  /** Brand, from the middleware's contextFrom(req) */
-  brandId?: string
 }
 
 /** Every built-in event by name: part of the `LinecastEvents` of every generated catalog. */

@@ -71,6 +71,7 @@ export function compileCatalog(model: CatalogModel): CompiledCatalog {
     service: model.service ?? '',
     redact: [...model.redact],
     context: [...model.context],
+    ...(model.contextTypes === undefined ? {} : { contextTypes: model.contextTypes }),
     destinations: model.destinations,
     routes: model.routes,
     events: Object.fromEntries(Object.entries(model.events).map(([name, event]) => [name, compileEvent(event)])),

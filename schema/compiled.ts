@@ -219,6 +219,8 @@ export interface CompiledCatalog {
   redact: string[]
   /** correlation fields stamped on lines */
   context: string[]
+  /** the types of the context fields, when the catalog writes `context:` as a mapping of field to type */
+  contextTypes?: Record<string, PropertySpec>
   destinations: Record<string, DestinationSpec>
   /** level or severity -> destinations; a level route takes lines at that level and above */
   routes: Record<string, string[]>

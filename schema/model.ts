@@ -66,6 +66,8 @@ export interface CatalogModel {
   release?: string
   redact: string[]
   context: string[]
+  /** present when `context:` is a mapping of field to type */
+  contextTypes?: Record<string, PropertySpec>
   destinations: Record<string, DestinationSpec>
   routes: Record<string, string[]>
   events: Record<string, EventModel>

@@ -3,11 +3,10 @@
  * --database-url, else $DATABASE_URL, else the embedded PGlite in --data-dir.
  */
 import { resolve } from 'node:path'
-import pg from 'pg'
 import { LinecastError } from '../../core/errors.js'
 import type { Queryable } from '../../schema/sql/queryable.js'
 import { DEFAULT_PGLITE_DIR, DEFAULT_TABLE } from '../../transports/sinks/audit-log/config.js'
-import { openPglite } from '../../transports/sinks/audit-log/pglite.js'
+import { loadWithPeers } from '../../core/peer.js'
 import type { OptionSpec } from '../command.js'
 
 export class DatabaseConnectError extends LinecastError {
@@ -45,6 +44,7 @@ export async function openAuditDatabase(
 ): Promise<OpenDatabase> {
   const databaseUrl = flags.databaseUrl ?? (context.env['DATABASE_URL'] || undefined)
   if (databaseUrl !== undefined) {
+    const { default: pg } = await loadWithPeers(() => import('pg'), ['pg'], `${context.applicationName} on Postgres`)
     const client = new pg.Client({ connectionString: databaseUrl, application_name: context.applicationName })
     try {
       await client.connect()
@@ -54,6 +54,11 @@ export async function openAuditDatabase(
     }
     return { db: client, close: () => client.end() }
   }
+  const { openPglite } = await loadWithPeers(
+    () => import('../../transports/sinks/audit-log/pglite.js'),
+    ['@electric-sql/pglite'],
+    `${context.applicationName} on the embedded PGlite`,
+  )
   const db = await openPglite(resolve(context.cwd, flags.dataDir))
   return { db, close: () => db.close() }
 }

@@ -35,7 +35,13 @@ export const demoCommand = defineCommand({
       keepRunning: values['keep-running'] === true,
       json: values.json === true,
     }
-    const { runDemo } = await import('../demo/run.js')
+    // the demo (the example service, Express, BullMQ) is not in the published package
+    const { runDemo } = await import('../demo/run.js').catch((error: unknown) => {
+      throw new UsageError(
+        `the demo runs in a clone of the linecast repository (npm ci && npm start there): ${error instanceof Error ? error.message : String(error)}`,
+        'demo',
+      )
+    })
     return runDemo(options, { out, cwd, env, signal })
   },
 })

@@ -3,8 +3,8 @@
  * audit_log cost rows, printed as tables (or JSON). The same report the
  * scheduled daily and weekly jobs write as `cost_report_generated`.
  */
-import { buildCostReport, CostReportError, lastCompletePeriod, windowSince, type CostReport, type ReportWindow } from '../../integrations/reports/index.js'
-import type { ReportPeriod } from '../../integrations/reports/index.js'
+import { buildCostReport, CostReportError, type CostReport, type ReportPeriod, type ReportWindow } from '../../integrations/reports/index.js'
+import { lastCompletePeriod, windowSince } from '../../integrations/reports/window.js'
 import { defineCommand } from '../command.js'
 import { UsageError } from '../errors.js'
 import type { Output } from '../output.js'
@@ -59,10 +59,20 @@ export function renderCostReport(report: CostReport): string[] {
   if (report.byModel.length > 0) {
     lines.push('', ...table(['model', 'calls', 'cost'], report.byModel.map((m) => [m.model, count.format(m.calls), usd.format(m.cost)])))
   }
-  if (report.byBrand.length > 0) {
-    lines.push('', ...table(['brand', 'calls', 'cost'], report.byBrand.map((b) => [b.brandId, count.format(b.calls), usd.format(b.cost)])))
+  if (report.groups !== undefined && report.groups.length > 0) {
+    const header = (report.groupBy ?? ['group']).join(' / ')
+    lines.push('', ...table([header, 'calls', 'cost'], report.groups.map((g) => [g.key, count.format(g.calls), usd.format(g.cost)])))
   }
   return lines
+}
+
+/** `--by model,tenantId` -> ['model', 'tenantId']; each must be a property name. */
+function groupingOf(by: string | undefined): string[] {
+  if (by === undefined) return []
+  const names = by.split(',').map((name) => name.trim())
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+  if (bad !== undefined) throw new UsageError(`--by ${by}: ${JSON.stringify(bad)} is not a property name; give names such as model,tenantId`, 'report')
+  return names
 }
 
 function print(out: Output, report: CostReport, json: boolean): void {
@@ -74,7 +84,8 @@ export const reportCommand = defineCommand({
   name: 'report',
   summary: 'print the AI cost report of a period from the audit_log table',
   description:
-    'Totals, failed calls, tokens and images, then spend per model and per brand, aggregated in SQL\n' +
+    'Totals, failed calls, tokens and images, then spend per model and, with --by, per group of the\n' +
+    'cost events\' properties (--by tenantId, --by model,tenantId), aggregated in SQL\n' +
     'over the cost rows of the audit_log table. --period daily is the previous UTC day, weekly the\n' +
     'previous Monday-to-Monday week (as the scheduled reports); --since DATE runs from DATE to now.\n' +
     'The database is --database-url, else $DATABASE_URL, else the embedded PGlite in --data-dir.',
@@ -82,22 +93,22 @@ export const reportCommand = defineCommand({
     period: { type: 'string', valueName: 'daily|weekly', description: 'the last complete day or week, in UTC (default: daily)' },
     since: { type: 'string', valueName: 'DATE', description: 'from DATE (YYYY-MM-DD, UTC, or an ISO date-time) to now' },
     event: { type: 'string', valueName: 'NAME', description: 'only cost rows of this event, e.g. ai_api_call' },
-    'top-brands': { type: 'string', valueName: 'N', default: '20', description: 'brands listed one by one; the rest in one row' },
+    by: { type: 'string', valueName: 'PROPS', description: 'group the spend by these cost-event properties, comma-separated, e.g. model,tenantId' },
+    top: { type: 'string', valueName: 'N', default: '20', description: 'groups listed one by one; the rest in one row' },
     json: { type: 'boolean', description: 'print the report as JSON' },
     ...databaseOptions('read'),
   },
   async run({ values, out, cwd, env }) {
     const window = chooseWindow(values.period, values.since, new Date())
-    const topBrands = Number(values['top-brands'])
-    if (!/^\d+$/.test(values['top-brands']) || topBrands < 1) {
-      throw new UsageError(`--top-brands ${values['top-brands']} is not a positive integer`, 'report')
-    }
+    const topGroups = Number(values.top)
+    if (!/^\d+$/.test(values.top) || topGroups < 1) throw new UsageError(`--top ${values.top} is not a positive integer`, 'report')
+    const groupBy = groupingOf(values.by)
     const { db, close } = await openAuditDatabase(
       { databaseUrl: values['database-url'], dataDir: values['data-dir'] },
       { cwd, env, applicationName: 'linecast report' },
     )
     try {
-      const report = await buildCostReport(db, { ...window, table: values.table, event: values.event, topBrands })
+      const report = await buildCostReport(db, { ...window, table: values.table, event: values.event, groupBy, topGroups })
       print(out, report, values.json === true)
       return 0
     } finally {

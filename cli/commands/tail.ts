@@ -13,7 +13,7 @@ import { defineCommand, type Command } from '../command.js'
 import { UsageError } from '../errors.js'
 import type { Output } from '../output.js'
 import { createPalette, shouldColor } from '../tail/color.js'
-import { createDestView } from '../tail/dest.js'
+import { loadWithPeers } from '../../core/peer.js'
 import { TailUsageError } from '../tail/errors.js'
 import { createFilter } from '../tail/filter.js'
 import { readSource } from '../tail/reader.js'
@@ -109,7 +109,11 @@ export function createTailCommand(deps: TailDeps): Command<typeof options> {
       if (values.dest !== undefined && compiled === undefined) {
         throw new UsageError(`--dest needs the catalog: add ${DEFAULT_CATALOG} or pass --catalog FILE`, 'tail')
       }
-      const dest = values.dest !== undefined && compiled ? usage(() => createDestView(compiled, values.dest as string, env)) : undefined
+      // the encoders use the vendor SDKs (optional peers): loaded only for --dest
+      const destView = values.dest !== undefined && compiled
+        ? (await loadWithPeers(() => import('../tail/dest.js'), ['@sentry/node', 'posthog-node'], 'linecast tail --dest')).createDestView
+        : undefined
+      const dest = destView !== undefined && compiled ? usage(() => destView(compiled, values.dest as string, env)) : undefined
       for (const note of dest?.notes ?? []) out.warn(note)
       const source = usage(() =>
         chooseSource({

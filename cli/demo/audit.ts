@@ -4,7 +4,9 @@
  * the cost report over it, written as `cost_report_generated`, run as the
  * `daily-cost-report` cron monitor (cron_job_started / cron_job_completed).
  */
-import { generateCostReport, withMonitor, type CostReport, type CronEvents, type LinecastLogger, type ReportEvents } from 'linecast'
+import type { LinecastLogger } from 'linecast'
+import { withMonitor, type CronEvents } from 'linecast/monitors'
+import { generateCostReport, type CostReport, type ReportEvents } from 'linecast/reports'
 import { DEFAULT_PGLITE_DIR } from '../../transports/sinks/audit-log/index.js'
 import { openAuditDatabase } from '../commands/audit-database.js'
 
@@ -37,7 +39,7 @@ export async function readAuditAndReport(
     const aiCallRows = (found.rows[0] as { rows: number } | undefined)?.rows ?? 0
     const report = await withMonitor(
       { slug: 'daily-cost-report', schedule: '0 8 * * *', maxRuntime: 5 },
-      () => generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', logger }),
+      () => generateCostReport(db, { period: 'custom', from: context.since, to: new Date(), event: 'ai_api_call', groupBy: ['brandId'], logger }),
       { logger },
     )
     return { where: databaseUrl !== undefined ? 'Postgres (DATABASE_URL)' : `PGlite ${DEFAULT_PGLITE_DIR}`, rowsByAction, aiCallRows, report }

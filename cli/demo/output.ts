@@ -3,7 +3,7 @@
  * output, pretty when stdout is a terminal (and not --json), JSON otherwise.
  */
 import { Writable } from 'node:stream'
-import { createPrettyStream } from 'linecast'
+import { createPrettyStream } from '../../emitters/pretty.js'
 import type { DestinationStream } from 'pino'
 import type { Output } from '../output.js'
 import type { LineTally } from './tally.js'

@@ -8,7 +8,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createLogger, migrateDatabase, type LoggerDeliveryOptions } from 'linecast'
+import { createLogger, type LoggerDeliveryOptions } from 'linecast'
+import { migrateAuditLog } from 'linecast/audit-log'
 import { redisAnswers } from '../../examples/brand-api/redis.js'
 import { startService } from '../../examples/brand-api/service.js'
 import { catalog } from '../../generated/events.js'
@@ -64,7 +65,7 @@ export async function runDemo(options: DemoOptions, context: DemoContext): Promi
   const runId = randomUUID().slice(0, 8)
 
   const databaseUrl = env.DATABASE_URL || undefined
-  await migrateDatabase(databaseUrl !== undefined ? { databaseUrl } : { dataDir: resolve(cwd, DEFAULT_PGLITE_DIR) })
+  await migrateAuditLog(databaseUrl !== undefined ? { databaseUrl } : { dataDir: resolve(cwd, DEFAULT_PGLITE_DIR) })
   out.note(
     databaseUrl !== undefined
       ? 'audit_log: Postgres at DATABASE_URL'

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { ignoreLinecastDir } from './gitignore.js'
 import { addScripts } from './package-json.js'
 import { SCRIPTS, WORKFLOW_PATH, ciWorkflow, serviceName, starterCatalog } from './templates.js'
 
@@ -64,6 +65,7 @@ export function scaffold(options: InitOptions): InitStep[] {
       steps.push({ path: 'package.json', action: 'skipped', detail: `scripts ${result.present.join(', ')} already there` })
     }
   }
-  steps.push(createFile(cwd, WORKFLOW_PATH, ciWorkflow(), 'CI check: npm ci, linecast check'))
+  steps.push(createFile(cwd, WORKFLOW_PATH, ciWorkflow(), 'CI check: npm ci, linecast check (--base on pull requests)'))
+  steps.push({ path: '.gitignore', ...ignoreLinecastDir(cwd) })
   return steps
 }

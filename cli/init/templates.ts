@@ -61,7 +61,8 @@ events:
 export const WORKFLOW_PATH = '.github/workflows/linecast.yml'
 
 export function ciWorkflow(): string {
-  return `# Fails the build when the event catalog is invalid or generated/ is stale.
+  return `# Fails the build when the event catalog is invalid or generated/ is stale,
+# and on a pull request when it breaks an event without a version bump.
 name: linecast
 
 on:
@@ -74,12 +75,18 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          # the whole history: \`linecast check --base\` reads the catalog at the base branch
+          fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
           node-version: 20
           cache: npm
       - run: npm ci
       - run: npx linecast check
+        if: github.event_name != 'pull_request'
+      - run: npx linecast check --base origin/\${{ github.base_ref }} --format github
+        if: github.event_name == 'pull_request'
 `
 }
 

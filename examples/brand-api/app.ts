@@ -5,7 +5,9 @@
  * queue board behind an admin check, the routes, then linecast's error handler.
  */
 import express, { type Express, type Request } from 'express'
-import { expressErrorHandler, expressHealthRoutes, expressHttpLogging, mountQueueBoard, type HealthChecks } from 'linecast'
+import { expressHealthRoutes, type HealthChecks } from 'linecast/health'
+import { expressErrorHandler, expressHttpLogging } from 'linecast/http'
+import { mountQueueBoard } from 'linecast/queue-board'
 import type { LinecastEvents } from '../../generated/events.js'
 import { RouteNotFoundError } from './errors.js'
 import { brandRoutes, userIdOf, type RouteDeps } from './routes.js'

@@ -3,7 +3,7 @@
  * `trackQuery` (category `database`), so a slow lookup writes a slowness
  * event, as it would against a real database.
  */
-import { trackQuery } from 'linecast'
+import { trackQuery } from 'linecast/monitors'
 import type { Brand } from './brands.js'
 import type { GenerationDeps } from './deps.js'
 

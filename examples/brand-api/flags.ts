@@ -3,7 +3,7 @@
  * set. Without a key there is nothing to ask: every flag answers its catalog
  * default at once, through the same typed methods, with no network call.
  */
-import { createFlags, type FlagLogger, type Flags } from 'linecast'
+import { createFlags, type FlagLogger, type Flags } from 'linecast/flags'
 import { catalog, type LinecastFlags } from '../../generated/events.js'
 
 export type BrandFlags = Flags<LinecastFlags>

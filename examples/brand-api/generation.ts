@@ -5,7 +5,8 @@
  * slow), then the product event says what was made.
  */
 import { performance } from 'node:perf_hooks'
-import { calculateCost, trackAICall, trackExternalCall } from 'linecast'
+import { calculateCost, trackAICall } from 'linecast/ai-cost'
+import { trackExternalCall } from 'linecast/monitors'
 import type { LogoGenerated } from '../../generated/events.js'
 import type { GenerationDeps } from './deps.js'
 

@@ -5,13 +5,14 @@
  * ADMIN_TOKEN (the queue board at /admin/queues), and the vendors' variables
  * of events.catalog.yaml (SENTRY_DSN, POSTHOG_API_KEY, ...).
  */
-import { createLogger, migrateDatabase } from 'linecast'
+import { createLogger } from 'linecast'
+import { migrateAuditLog } from 'linecast/audit-log'
 import { catalog } from '../../generated/events.js'
 import { startService } from './service.js'
 
 const env = process.env
 // the audit_log table first: Postgres when DATABASE_URL is set, else the embedded PGlite the catalog falls back to
-await migrateDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: '.linecast/pglite' })
+await migrateAuditLog(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: '.linecast/pglite' })
 
 // signals are handled below, so requests and jobs finish before the logger closes
 const log = createLogger({ catalog, delivery: { handleSignals: false } })

@@ -23,8 +23,9 @@ export interface AICall {
   taskType: string
   /** correlation fields stamped on the record (the catalog's `context:` decides which are written) */
   userId?: string
-  brandId?: string
   jobId?: string
+  /** other correlation fields of the call, e.g. `{ tenantId }` (stamped the same way) */
+  context?: Readonly<Record<string, string | number | boolean>>
 }
 
 export interface AICallOptions {
@@ -76,10 +77,9 @@ export function aiCallRecord(
   return record
 }
 
-function correlation(call: AICall): Record<string, string> | undefined {
-  const fields: Record<string, string> = {}
+function correlation(call: AICall): Record<string, string | number | boolean> | undefined {
+  const fields: Record<string, string | number | boolean> = { ...call.context }
   if (call.userId !== undefined) fields.userId = call.userId
-  if (call.brandId !== undefined) fields.brandId = call.brandId
   if (call.jobId !== undefined) fields.jobId = call.jobId
   return Object.keys(fields).length > 0 ? fields : undefined
 }

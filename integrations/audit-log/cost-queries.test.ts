@@ -6,7 +6,7 @@ import { auditLogStatements } from '../../schema/sql/audit-log-sql.js'
 import { DATABASE_URL, requireService } from '../../test/support/services.js'
 import {
   CostQueryError,
-  costPerBrand,
+  costBy,
   costPerDay,
   costPerModel,
   costTotals,
@@ -110,12 +110,20 @@ describe.each(backends)('cost queries on %s', (_name, open) => {
     ])
   })
 
-  it('sums cost per brand', async () => {
-    expect(await costPerBrand(db, window)).toEqual([
-      { brandId: 'brand-b', cost: 2, calls: 3 },
-      { brandId: 'brand-a', cost: 0.22, calls: 3 },
-      { brandId: null, cost: 0, calls: 1 },
+  it("sums cost per value of any of the cost events' properties", async () => {
+    expect(await costBy(db, { ...window, by: ['brandId'] })).toEqual([
+      { key: { brandId: 'brand-b' }, cost: 2, calls: 3 },
+      { key: { brandId: 'brand-a' }, cost: 0.22, calls: 3 },
+      { key: { brandId: null }, cost: 0, calls: 1 },
     ])
+    const pairs = await costBy(db, { ...window, by: ['model', 'brandId'] })
+    expect(pairs[0]).toEqual({ key: { model: 'claude', brandId: 'brand-b' }, cost: 1.5, calls: 1 })
+    expect(pairs.reduce((sum, g) => sum + g.calls, 0)).toBe(7)
+  })
+
+  it('refuses a grouping that names no property, or not a property name', async () => {
+    await expect(costBy(db, { ...window, by: [] })).rejects.toThrow(CostQueryError)
+    await expect(costBy(db, { ...window, by: ["brandId') or true --"] })).rejects.toThrow(/is not a property name/)
   })
 
   it('ranks the top spenders', async () => {
@@ -127,7 +135,7 @@ describe.each(backends)('cost queries on %s', (_name, open) => {
     expect(await topSpenders(db, { ...window, limit: 1 })).toEqual([{ userId: 'u3', cost: 1.5, calls: 1 }])
   })
 
-  it('totals a period: cost, calls, failures, tokens, images, by model and by brand', async () => {
+  it('totals a period: cost, calls, failures, tokens, images, by model', async () => {
     expect(await costTotals(db, window)).toEqual({
       total: 2.22,
       calls: 7,
@@ -136,7 +144,6 @@ describe.each(backends)('cost queries on %s', (_name, open) => {
       outputTokens: 2150,
       images: 3,
       byModel: { claude: 1.5, 'gpt-4o': 0.3, veo: 0.3, 'dall-e-3': 0.12, unknown: 0 },
-      byBrand: { 'brand-b': 2, 'brand-a': 0.22, unknown: 0 },
     })
   })
 
@@ -150,7 +157,6 @@ describe.each(backends)('cost queries on %s', (_name, open) => {
       outputTokens: 0,
       images: 0,
       byModel: {},
-      byBrand: {},
     })
   })
 })

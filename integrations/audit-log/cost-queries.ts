@@ -1,8 +1,9 @@
 /**
  * Answers about AI spend from the audit_log table: cost per day, per model,
- * per brand, the top spenders, and a period's totals. Cost rows are those of
- * `kind: cost` events (ai_api_call ...), whose metadata carries `model`,
- * `brandId`, `cost`, `inputTokens`, `outputTokens`, `images` and `success`.
+ * per group of any cost-event properties, the top spenders, and a period's
+ * totals. Cost rows are those of `kind: cost` events (ai_api_call ...), whose
+ * metadata carries their properties: `model`, `cost`, `inputTokens`,
+ * `outputTokens`, `images`, `success`, and whatever else the catalog declares.
  * Parameterised SQL only; the table name is validated and quoted.
  */
 import { LinecastError } from '../../core/errors.js'
@@ -45,12 +46,6 @@ export interface ModelCost {
   images: number
 }
 
-export interface BrandCost {
-  brandId: string | null
-  cost: number
-  calls: number
-}
-
 export interface Spender {
   userId: string
   cost: number
@@ -67,8 +62,6 @@ export interface CostTotals {
   images: number
   /** cost by model; rows without a model count under `unknown` */
   byModel: Record<string, number>
-  /** cost by brandId; rows without a brand count under `unknown` */
-  byBrand: Record<string, number>
 }
 
 /** A metadata number, 0 when absent or not a number (a stray string never breaks a report). */
@@ -159,16 +152,39 @@ export async function costPerModel(db: Queryable, window: CostWindow): Promise<M
   }))
 }
 
-/** Spend per brand (metadata.brandId), largest first. */
-export async function costPerBrand(db: Queryable, window: CostWindow): Promise<BrandCost[]> {
+/** One group of `costBy`: the value of each grouping property (null when a row lacks it), spend and calls. */
+export interface CostGroup {
+  key: Record<string, string | null>
+  cost: number
+  calls: number
+}
+
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * Spend grouped by properties of the cost events (their metadata), largest
+ * first: `costBy(db, { ...window, by: ['model', 'tenantId'] })`.
+ */
+export async function costBy(db: Queryable, window: CostWindow & { by: readonly string[] }): Promise<CostGroup[]> {
+  if (window.by.length === 0) throw new CostQueryError('by names no property; give one or more, e.g. [\'model\']')
+  const bad = window.by.find((name) => !PROPERTY_NAME.test(name))
+  if (bad !== undefined) throw new CostQueryError(`by: ${JSON.stringify(bad)} is not a property name`)
   const s = scope(window)
+  const params = [...s.params, ...window.by]
+  const first = s.params.length + 1
+  const columns = window.by.map((_, i) => `metadata ->> $${first + i}::text as g${i}`).join(', ')
+  const groups = window.by.map((_, i) => String(i + 1)).join(', ')
+  const order = window.by.map((_, i) => `g${i}`).join(', ')
   const rows = await select(
     db,
-    `select metadata ->> 'brandId' as brand, ${COST} as cost, ${CALLS} as calls ` +
-      `from ${s.table} where ${s.where} group by 1 order by cost desc, brand`,
-    s.params,
+    `select ${columns}, ${COST} as cost, ${CALLS} as calls from ${s.table} where ${s.where} group by ${groups} order by cost desc, ${order}`,
+    params,
   )
-  return rows.map((r) => ({ brandId: textOrNull(r.brand), cost: n(r.cost), calls: n(r.calls) }))
+  return rows.map((r) => ({
+    key: Object.fromEntries(window.by.map((name, i) => [name, textOrNull(r[`g${i}`])])),
+    cost: n(r.cost),
+    calls: n(r.calls),
+  }))
 }
 
 /** The users (user_id) who spent most in the window; `limit` 1..1000, default 10. */
@@ -192,7 +208,7 @@ function byKey(rows: ReadonlyArray<{ key: string | null; cost: number }>): Recor
   return out
 }
 
-/** Everything about one period: total spend, calls, failures, tokens, images, and spend by model and by brand. */
+/** Everything about one period: total spend, calls, failures, tokens, images, and spend by model. */
 export async function costTotals(db: Queryable, window: CostWindow): Promise<CostTotals> {
   const s = scope(window)
   const [totals] = await select(
@@ -202,7 +218,6 @@ export async function costTotals(db: Queryable, window: CostWindow): Promise<Cos
     s.params,
   )
   const models = await costPerModel(db, window)
-  const brands = await costPerBrand(db, window)
   return {
     total: n(totals?.cost),
     calls: n(totals?.calls),
@@ -211,6 +226,5 @@ export async function costTotals(db: Queryable, window: CostWindow): Promise<Cos
     outputTokens: n(totals?.output),
     images: n(totals?.images),
     byModel: byKey(models.map((m) => ({ key: m.model, cost: m.cost }))),
-    byBrand: byKey(brands.map((b) => ({ key: b.brandId, cost: b.cost }))),
   }
 }

@@ -7,11 +7,32 @@
  * returns the catalog default and a warning line is written once per flag.
  * posthog-node itself captures the `$feature_flag_called` exposure events.
  */
-import { PostHog } from 'posthog-node'
+import { requirePeer } from '../../core/peer.js'
 import type { CompiledCatalog, FlagSpec } from '../../schema/compiled.js'
 import { FlagsOptionsError } from './errors.js'
-import { resolveFlag } from './resolve.js'
+import { resolveFlag, type FlagResultLike } from './resolve.js'
 import type { FlagCallOptions, FlagLogger, Flags, FlagValue } from './types.js'
+
+/** What the flags use of a posthog-node `PostHog` client (one fits as it is). */
+export interface PostHogFlagsClient {
+  on(event: 'error', listener: (error: unknown) => void): unknown
+  getFeatureFlagResult(
+    key: string,
+    distinctId: string,
+    options?: {
+      personProperties?: Record<string, string | number | boolean>
+      groups?: Record<string, string>
+      groupProperties?: Record<string, Record<string, string | number | boolean>>
+      sendFeatureFlagEvents?: boolean
+    },
+  ): Promise<FlagResultLike | undefined>
+  waitForLocalEvaluationReady(timeoutMs?: number): Promise<boolean>
+  shutdown(timeoutMs?: number): Promise<void>
+}
+
+interface PostHogModule {
+  PostHog: new (apiKey: string, options: Record<string, unknown>) => PostHogFlagsClient
+}
 
 export interface CreateFlagsOptions {
   /** PostHog project API key */
@@ -29,16 +50,17 @@ export interface CreateFlagsOptions {
   /** deadline of one /flags request (ms); default 3000 */
   requestTimeoutMs?: number
   /** a client built elsewhere (its own options then apply); it is shut down with the flags */
-  client?: PostHog
+  client?: PostHogFlagsClient
 }
 
 export const FLAG_FALLBACK_EVENT = 'linecast.flag_fallback'
 
 const RESERVED = new Set(['ready', 'shutdown'])
 
-function buildClient(options: CreateFlagsOptions): PostHog {
+function buildClient(options: CreateFlagsOptions): PostHogFlagsClient {
   if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new FlagsOptionsError('`apiKey` is required: pass the PostHog project API key')
   if (typeof options.host !== 'string' || !/^https?:\/\//.test(options.host)) throw new FlagsOptionsError(`\`host\` must be an http(s) URL such as https://us.i.posthog.com, got ${JSON.stringify(options.host)}`)
+  const { PostHog } = requirePeer<PostHogModule>('posthog-node', 'createFlags (linecast/flags)')
   return new PostHog(options.apiKey, {
     host: options.host,
     ...(options.personalApiKey ? { personalApiKey: options.personalApiKey } : {}),

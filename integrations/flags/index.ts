@@ -1,4 +1,4 @@
-export { createFlags, FLAG_FALLBACK_EVENT, type CreateFlagsOptions } from './create-flags.js'
-export { resolveFlag, type Resolution } from './resolve.js'
+/** `linecast/flags`: one typed method per catalog flag, backed by PostHog, with the catalog's default as fallback. */
+export { createFlags, type CreateFlagsOptions, type PostHogFlagsClient } from './create-flags.js'
 export { FlagsOptionsError } from './errors.js'
 export type { FlagCallOptions, FlagClientMethods, FlagHelpers, FlagLogger, Flags, FlagValue } from './types.js'

@@ -1,4 +1,5 @@
-export { createHealthChecks, DEFAULT_CHECK_TIMEOUT_MS, QUEUE_COUNT_TYPES } from './checks.js'
+/** `linecast/health`: `/health` and `/ready` for express, fastify and node:http. */
+export { createHealthChecks } from './checks.js'
 export type {
   CountableQueue,
   HealthBody,
@@ -13,5 +14,5 @@ export type {
 export type { CheckResult } from './probe.js'
 export { serveHealth, type HealthPaths } from './http.js'
 export { expressHealthRoutes } from './express.js'
-export { fastifyHealthRoutes } from './fastify.js'
-export { DEFAULT_SENTRY_DESTINATION, type SentryCheck, type SentryDeliveryProbe } from './sentry-check.js'
+export { fastifyHealthRoutes, type FastifyRoutesLike } from './fastify.js'
+export type { SentryCheck, SentryDeliveryProbe } from './sentry-check.js'

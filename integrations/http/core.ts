@@ -12,12 +12,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
-import { pinoHttp, startTime } from 'pino-http'
+import type * as PinoHttp from 'pino-http'
+import { requirePeer } from '../../core/peer.js'
 import { withContext } from '../../emitters/context.js'
 import { asPinoLogger } from '../../emitters/logger.js'
 import { maskString } from '../../core/redact.js'
 import type { LinecastLogger } from '../../emitters/types.js'
-import { levelForStatus, writeRequestLine, type RequestUser } from './lines.js'
+import { levelForStatus, splitUser, writeRequestLine, type RequestUser } from './lines.js'
 import { isValidRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-id.js'
 
 export const DEFAULT_IGNORED_PATHS: readonly string[] = ['/health', '/ready', '/favicon.ico']
@@ -82,6 +83,7 @@ export function createHttpLogging<E extends object, Req = IncomingMessage>(
   const logger = asPinoLogger(log)
   const ignored = ignoreMatcher(options.ignore ?? DEFAULT_IGNORED_PATHS)
   const contextFrom = options.contextFrom ?? options.getUser
+  const { pinoHttp, startTime } = requirePeer<typeof PinoHttp>('pino-http', 'the HTTP logging of linecast/http')
   const attach = pinoHttp({
     logger,
     autoLogging: false,
@@ -116,15 +118,14 @@ export function createHttpLogging<E extends object, Req = IncomingMessage>(
         route: () => safely(() => hooks.route?.(subject)),
       }
       scopes.set(req, scope)
-      if (!ignored(pathOf(url))) onEnd(res, () => finish(logger, req, res, scope))
+      if (!ignored(pathOf(url))) onEnd(res, () => finish(logger, req, res, scope, (res as unknown as Record<symbol, number | undefined>)[startTime]))
       return scope
     },
   }
 }
 
-function finish(logger: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope): void {
+function finish(logger: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope, started: number | undefined): void {
   const statusCode = res.writableFinished ? res.statusCode : CLIENT_CLOSED_REQUEST
-  const started = res[startTime]
   const fields = {
     requestId: scope.requestId,
     method: scope.method,
@@ -133,9 +134,9 @@ function finish(logger: Logger, req: IncomingMessage, res: ServerResponse, scope
     responseTime: typeof started === 'number' ? Math.max(0, Date.now() - started) : 0,
     route: scope.route(),
     userAgent: headerText(req.headers['user-agent']),
-    ...scope.user(),
   }
-  scope.run(() => writeRequestLine(logger, levelForStatus(statusCode), fields))
+  const { own, context } = splitUser(scope.user())
+  scope.run(() => withContext(context, () => writeRequestLine(logger, levelForStatus(statusCode), { ...fields, ...own })))
 }
 
 /** Calls `fn` once, when the response finished or the connection closed first. */
@@ -163,10 +164,8 @@ export function pathOf(url: string): string {
 
 function userFields(user: RequestUser | undefined): RequestUser {
   const out: RequestUser = {}
-  if (user === undefined || user === null) return out
-  if (typeof user.userId === 'string') out.userId = user.userId
-  if (typeof user.tenantId === 'string') out.tenantId = user.tenantId
-  if (typeof user.brandId === 'string') out.brandId = user.brandId
+  if (user === undefined || user === null || typeof user !== 'object') return out
+  for (const [key, value] of Object.entries(user)) if (typeof value === 'string') out[key] = value
   return out
 }
 

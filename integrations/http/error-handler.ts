@@ -15,11 +15,11 @@ import type { Logger } from 'pino'
 import { withContext } from '../../emitters/context.js'
 import { maskString } from '../../core/redact.js'
 import { pathOf, scopeOf } from './core.js'
-import { writeErrorLine } from './lines.js'
+import { splitUser, writeErrorLine } from './lines.js'
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.js'
 
 export interface ErrorHandlerOptions {
-  /** environment name; 'production' hides 5xx messages and stacks; default the logger's `env`, else NODE_ENV, else 'development' */
+  /** environment name; 'production' hides 5xx messages and stacks; default the logger's `env`, else NODE_ENV, else 'production' (an unset NODE_ENV is production) */
   env?: string
 }
 
@@ -65,8 +65,9 @@ export function answerError(logger: Logger, err: unknown, request: ErrorRequest,
   const url = scope?.url ?? req.url ?? '/'
   const route = request.route ?? scope?.route() ?? pathOf(url)
   if (status >= 500) {
-    const fields = { requestId, method: scope?.method ?? req.method ?? 'GET', route, url, statusCode: status, ...(scope?.user() ?? {}) }
-    const write = (): void => writeErrorLine(logger, err, fields)
+    const { own, context } = splitUser(scope?.user() ?? {})
+    const fields = { requestId, method: scope?.method ?? req.method ?? 'GET', route, url, statusCode: status, ...own }
+    const write = (): void => withContext(context, () => writeErrorLine(logger, err, fields))
     if (scope === undefined) withContext({ requestId }, write)
     else scope.run(write)
   }
@@ -78,7 +79,7 @@ function environmentOf(logger: Logger, options: ErrorHandlerOptions): string {
   if (options.env !== undefined) return options.env
   const bound: unknown = logger.bindings().env
   if (typeof bound === 'string' && bound !== '') return bound
-  return process.env.NODE_ENV ?? 'development'
+  return process.env.NODE_ENV || 'production'
 }
 
 function errorBody(err: unknown, status: number, requestId: string, production: boolean): ErrorBody {

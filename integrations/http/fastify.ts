@@ -10,24 +10,47 @@
  * it whatever ran in between (content-type parsers, other plugins' hooks
  * resuming from their own callbacks).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { asPinoLogger } from '../../emitters/logger.js'
 import type { LinecastLogger } from '../../emitters/types.js'
 import { createHttpLogging, scopeOf, type HttpLoggingOptions } from './core.js'
 import { answerError, type ErrorHandlerOptions } from './error-handler.js'
 
+/** What the adapters use of a fastify request (a `FastifyRequest` fits). */
+export interface FastifyRequestLike {
+  readonly raw: IncomingMessage
+  readonly headers: IncomingHttpHeaders
+  readonly routeOptions: { readonly url?: string | undefined }
+}
+
+/** What the adapters use of a fastify reply (a `FastifyReply` fits). */
+export interface FastifyReplyLike {
+  readonly raw: ServerResponse
+  code(statusCode: number): FastifyReplyLike
+  header(key: string, value: string): FastifyReplyLike
+  type(contentType: string): FastifyReplyLike
+  send(payload?: unknown): unknown
+}
+
+type HookDone = (err?: Error) => void
+
+/** What the logging hooks use of a fastify instance (a `FastifyInstance` fits). */
+export interface FastifyAppLike<Request extends FastifyRequestLike = FastifyRequestLike> {
+  addHook(name: 'onRequest' | 'preHandler', hook: (request: Request, reply: FastifyReplyLike, done: HookDone) => void): unknown
+}
+
 /** The matched route pattern (`/brands/:id`), undefined for the not-found handler. */
-export function fastifyRoute(request: FastifyRequest): string | undefined {
+export function fastifyRoute(request: FastifyRequestLike): string | undefined {
   const url: unknown = request.routeOptions.url
   return typeof url === 'string' && url !== '' ? url : undefined
 }
 
-export function fastifyHttpLogging<E extends object>(
-  app: FastifyInstance,
+export function fastifyHttpLogging<E extends object, Request extends FastifyRequestLike = FastifyRequestLike>(
+  app: FastifyAppLike<Request>,
   log: LinecastLogger<E>,
-  options: HttpLoggingOptions<FastifyRequest> = {},
+  options: HttpLoggingOptions<Request> = {},
 ): void {
-  const http = createHttpLogging<E, FastifyRequest>(log, options)
+  const http = createHttpLogging<E, Request>(log, options)
   app.addHook('onRequest', (request, reply, done) => {
     const scope = http.start(request.raw, reply.raw, { route: fastifyRoute, subject: request })
     void reply.header('x-request-id', scope.requestId)
@@ -40,7 +63,7 @@ export function fastifyHttpLogging<E extends object>(
   })
 }
 
-export type FastifyErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void
+export type FastifyErrorHandler = (error: Error, request: FastifyRequestLike, reply: FastifyReplyLike) => void
 
 export function fastifyErrorHandler<E extends object>(log: LinecastLogger<E>, options: ErrorHandlerOptions = {}): FastifyErrorHandler {
   const logger = asPinoLogger(log)

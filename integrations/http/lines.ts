@@ -18,20 +18,41 @@ import type { Emit } from '../../emitters/types.js'
 export const HTTP_REQUEST_EVENT = 'http_request'
 export const UNHANDLED_ERROR_EVENT = 'unhandled_error'
 
-/** Who made the request, as `contextFrom(req)` returns it. */
-export interface RequestUser {
+/**
+ * Who made the request, as `contextFrom(req)` returns it: `userId` and
+ * `tenantId` are properties of the request lines; every field (these and any
+ * other, such as `{ accountId }`) joins the request's context, stamped on the
+ * lines when the catalog lists it among its context fields.
+ */
+export interface RequestUser extends UserProperties {
+  [contextField: string]: string | undefined
+}
+
+/** The user fields the request lines carry as properties. */
+export interface UserProperties {
   userId?: string | undefined
   tenantId?: string | undefined
-  brandId?: string | undefined
+}
+
+/** The user fields the request lines carry as properties, and the rest (context only). */
+export function splitUser(user: RequestUser): { own: UserProperties; context: Record<string, string> } {
+  const own: UserProperties = {}
+  const context: Record<string, string> = {}
+  for (const [key, value] of Object.entries(user)) {
+    if (typeof value !== 'string') continue
+    if (key === 'userId' || key === 'tenantId') own[key] = value
+    else context[key] = value
+  }
+  return { own, context }
 }
 
 /** The `http_request` properties; the middleware always knows the request id. */
-export interface HttpRequestFields extends RequestUser, Omit<HttpRequest, keyof RequestUser | 'requestId'> {
+export interface HttpRequestFields extends UserProperties, Omit<HttpRequest, keyof UserProperties | 'requestId'> {
   requestId: string
 }
 
 /** The `unhandled_error` properties; the error handler always knows the request id. */
-export interface UnhandledErrorFields extends RequestUser, Omit<UnhandledError, keyof RequestUser | 'requestId'> {
+export interface UnhandledErrorFields extends UserProperties, Omit<UnhandledError, keyof UserProperties | 'requestId'> {
   requestId: string
 }
 

@@ -3,9 +3,8 @@
  * request, or the job that enqueues another) into the job: it is stored in the
  * job data under a reserved key, `__linecast`, and `instrumentWorker` restores
  * it around the processor, so the worker's lines carry the request's
- * requestId, userId, tenantId and brandId.
+ * requestId, userId, tenantId and the other context fields.
  */
-import type { JobsOptions } from 'bullmq'
 import { getContext, type LogContext } from '../../emitters/context.js'
 
 /** The reserved job-data key holding the enqueuer's context. */
@@ -43,11 +42,11 @@ export function readJobContext(data: unknown): JobContext {
 }
 
 /** What `enqueue` needs of a queue: a BullMQ `Queue` fits. */
-export interface JobAdder<D, N extends string, J> {
-  add(name: N, data: D, opts?: JobsOptions): Promise<J>
+export interface JobAdder<D, N extends string, J, O = object> {
+  add(name: N, data: D, opts?: O): Promise<J>
 }
 
-/** `queue.add(name, data, opts)` with the current linecast context carried in the job data. */
-export function enqueue<D extends object, N extends string, J>(queue: JobAdder<D, N, J>, name: N, data: D, opts?: JobsOptions): Promise<J> {
+/** `queue.add(name, data, opts)` with the current linecast context carried in the job data; `opts` are BullMQ's JobsOptions. */
+export function enqueue<D extends object, N extends string, J, O = object>(queue: JobAdder<D, N, J, O>, name: N, data: D, opts?: O): Promise<J> {
   return queue.add(name, withJobContext(data), opts)
 }

@@ -1,12 +1,6 @@
-export { instrumentProcessor, instrumentWorker, willRetry, type InstrumentOptions } from './instrument-worker.js'
-export { createJobLogger, jobFields, type JobFields, type JobLike } from './job-logger.js'
-export {
-  enqueue,
-  JOB_CONTEXT_KEY,
-  jobContextOf,
-  readJobContext,
-  withJobContext,
-  type JobAdder,
-  type JobContext,
-} from './enqueue.js'
+/** `linecast/jobs`: BullMQ workers that write the job events, and context carried from the enqueuer into the job. */
+export { instrumentProcessor, instrumentWorker, type InstrumentOptions } from './instrument-worker.js'
+export { createJobLogger, type JobLike } from './job-logger.js'
+export { enqueue, withJobContext, type JobAdder, type JobContext } from './enqueue.js'
 export type { JobEvents } from './events.js'
+export type { ProcessorLike, WorkerLike } from './bullmq-types.js'

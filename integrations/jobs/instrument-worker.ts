@@ -14,18 +14,29 @@
  * RateLimitError, WaitingError) are not failures: rethrown without a line.
  */
 import { performance } from 'node:perf_hooks'
-import { Worker, type Job, type Processor, type WorkerOptions } from 'bullmq'
+import { requirePeer } from '../../core/peer.js'
 import { withContext } from '../../emitters/context.js'
+import type { ProcessedJob, ProcessorLike, WorkerLike } from './bullmq-types.js'
 import { asError, errorMessage, withErr } from '../monitors/error-fields.js'
 import type { LinecastLogger } from '../../emitters/types.js'
 import type { JobEvents } from './events.js'
 import { jobFields } from './job-logger.js'
 
-export interface InstrumentOptions extends WorkerOptions {
+export interface InstrumentOptions {
   /** where the job lines go */
   logger: LinecastLogger<JobEvents>
   /** monotonic clock in milliseconds; default performance.now */
   now?: () => number
+  /** job-data fields that join the job's context when they are strings; default ['userId', 'tenantId'] */
+  contextFromData?: readonly string[]
+  /** the rest are BullMQ's WorkerOptions (connection, concurrency, prefix, …), passed on as they are */
+  [workerOption: string]: unknown
+}
+
+interface BullMQModule {
+  Worker: new (name: string, processor: ProcessorLike<never, unknown>, options: Record<string, unknown>) => WorkerLike & {
+    on(event: 'error', listener: (err: Error) => void): unknown
+  }
 }
 
 const CONTROL_FLOW_ERRORS: ReadonlySet<string> = new Set(['DelayedError', 'WaitingChildrenError', 'RateLimitError', 'WaitingError'])
@@ -35,21 +46,21 @@ function isControlFlow(thrown: unknown): boolean {
 }
 
 /** True when BullMQ will run the job again after this failure (backoff strategies that give up are not foreseen). */
-export function willRetry(job: Pick<Job, 'attemptsMade' | 'opts'>, thrown: unknown): boolean {
+export function willRetry(job: Pick<ProcessedJob, 'attemptsMade' | 'opts'>, thrown: unknown): boolean {
   if (thrown instanceof Error && thrown.name === 'UnrecoverableError') return false
   return job.attemptsMade + 1 < (job.opts.attempts ?? 1)
 }
 
 /** Wraps `processor` so each attempt runs in the job's context and writes the job events. */
-export function instrumentProcessor<D, R, N extends string>(
-  processor: Processor<D, R, N>,
-  options: Pick<InstrumentOptions, 'logger' | 'now'>,
-): Processor<D, R, N> {
+export function instrumentProcessor<J extends ProcessedJob, R>(
+  processor: ProcessorLike<J, R>,
+  options: Pick<InstrumentOptions, 'logger' | 'now' | 'contextFromData'>,
+): ProcessorLike<J, R> {
   const log = options.logger
   const now = options.now ?? (() => performance.now())
   // three parameters: BullMQ passes the abort signal only to processors that declare it
   return (job, token, signal) => {
-    const fields = jobFields(job)
+    const fields = jobFields(job, options.contextFromData)
     const { queue, jobName, attempt } = fields
     return withContext(fields, async () => {
       log.emit.jobStarted({ queue, jobName, attempt })
@@ -81,13 +92,14 @@ export function instrumentProcessor<D, R, N extends string>(
  * instrumented. `options` are BullMQ's WorkerOptions plus `logger`. The
  * worker's own `error` events (lost Redis connection, …) become error lines.
  */
-export function instrumentWorker<D = unknown, R = unknown, N extends string = string>(
+export function instrumentWorker<J extends ProcessedJob = ProcessedJob, R = unknown>(
   queueName: string,
-  processor: Processor<D, R, N>,
+  processor: ProcessorLike<J, R>,
   options: InstrumentOptions,
-): Worker<D, R, N> {
-  const { logger, now, ...workerOptions } = options
-  const worker = new Worker<D, R, N>(queueName, instrumentProcessor(processor, { logger, now }), workerOptions)
+): WorkerLike {
+  const { logger, now, contextFromData, ...workerOptions } = options
+  const { Worker } = requirePeer<BullMQModule>('bullmq', 'instrumentWorker (linecast/jobs)')
+  const worker = new Worker(queueName, instrumentProcessor(processor, { logger, now, contextFromData }) as ProcessorLike<never, unknown>, workerOptions)
   // an EventEmitter 'error' without a listener would crash the process: report it as an error line
   worker.on('error', (err) => logger.error({ err, queue: queueName }, `BullMQ worker on ${queueName}: ${err.message}`))
   return worker

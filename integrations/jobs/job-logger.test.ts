@@ -11,8 +11,8 @@ const JOB = {
 }
 
 describe('job fields', () => {
-  it('takes the enqueuer context, then the data userId/brandId, then the job identity', () => {
-    expect(jobFields(JOB)).toEqual({
+  it('takes the enqueuer context, then the named data fields, then the job identity', () => {
+    expect(jobFields(JOB, ['userId', 'brandId'])).toEqual({
       requestId: 'req-3',
       userId: 'user-3',
       brandId: 'brand-3',
@@ -25,7 +25,7 @@ describe('job fields', () => {
 
   it('binds them on a child logger that still has the typed emit', () => {
     const { log, out } = captureLogger()
-    const jobLog = createJobLogger(JOB, log)
+    const jobLog = createJobLogger(JOB, log, ['userId', 'brandId'])
     jobLog.emit.jobStarted({ queue: 'logos', jobName: 'render_logo', attempt: 2 })
     jobLog.info('step done')
     expect(out.lines).toHaveLength(2)
@@ -33,5 +33,9 @@ describe('job fields', () => {
       expect(line).toMatchObject({ requestId: 'req-3', userId: 'user-3', brandId: 'brand-3', jobId: '17', queue: 'logos', attempt: 2 })
     }
     expect(out.lines[0]?.event).toBe('job_started')
+  })
+
+  it('copies only userId and tenantId from the data unless told otherwise', () => {
+    expect(jobFields(JOB)).toEqual({ requestId: 'req-3', userId: 'user-3', jobId: '17', queue: 'logos', jobName: 'render_logo', attempt: 2 })
   })
 })

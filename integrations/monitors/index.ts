@@ -1,8 +1,5 @@
+/** `linecast/monitors`: slowness warnings, timers and cron monitors. */
 export {
-  classifyDuration,
-  DEFAULT_THRESHOLDS,
-  reportDuration,
-  resolveThreshold,
   ThresholdError,
   trackExternalCall,
   trackPerformance,

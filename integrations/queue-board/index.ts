@@ -12,7 +12,6 @@
  * saying what to install.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Queue } from 'bullmq'
 import { LinecastError } from '../../core/errors.js'
 import { withContext } from '../../emitters/context.js'
 import { scopeOf } from '../http/core.js'
@@ -31,6 +30,13 @@ export class QueueBoardDependencyError extends LinecastError {
     )
   }
 }
+
+/** A BullMQ `Queue` (what Bull Board's adapter takes); declared here so linecast's types need no BullMQ. */
+export interface BoardQueue {
+  readonly name: string
+}
+
+type Queue = BoardQueue
 
 type Next = (err?: unknown) => void
 type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void

@@ -1,10 +1,11 @@
 /**
- * The AI cost report: one period's totals, failures, tokens and images, and
- * the spend per model and per brand, aggregated in SQL over the audit_log cost
- * rows (emitters/cost-queries.ts), then written as the built-in
+ * The AI cost report: one period's totals, failures, tokens and images, the
+ * spend per model and, with `groupBy`, per group of cost-event properties
+ * (`['tenantId']`), aggregated in SQL over the audit_log cost rows
+ * (integrations/audit-log/cost-queries.ts), then written as the built-in
  * `cost_report_generated` event, which the catalog routes (Slack, email, logs).
  */
-import { costPerBrand, costPerModel, costTotals, type Queryable } from '../audit-log/cost-queries.js'
+import { costBy, costPerModel, costTotals, type CostGroup, type Queryable } from '../audit-log/cost-queries.js'
 import type { LinecastLogger } from '../../emitters/types.js'
 import type { CostReport, ReportEvents, ReportPeriod } from './events.js'
 import { CostReportError, type ReportWindow } from './window.js'
@@ -15,8 +16,10 @@ export interface CostReportOptions extends ReportWindow {
   table?: string
   /** only rows of this event (e.g. `ai_api_call`); default every cost event */
   event?: string
-  /** brands listed one by one; the rest are summed in one `other` row; default 20 */
-  topBrands?: number
+  /** properties of the cost events to group the spend by, e.g. ['tenantId'] or ['model', 'tenantId']; default none */
+  groupBy?: readonly string[]
+  /** groups listed one by one; the rest are summed in one `other` row; default 20 */
+  topGroups?: number
 }
 
 /** USD to the micro-dollar: sums of floats print without 0.30000000000000004 */
@@ -32,14 +35,20 @@ function fold<T extends { cost: number; calls: number }>(rows: T[], keep: number
   return [...rows.slice(0, keep), other(usd(cost), calls)]
 }
 
+/** A group's values in `groupBy` order, `unknown` for a missing one: `t_1 / flux-2-pro`. */
+function groupKey(group: CostGroup, groupBy: readonly string[]): string {
+  return groupBy.map((name) => group.key[name] ?? 'unknown').join(' / ')
+}
+
 /** Runs the report's queries against `db` (a pg Pool or Client, or PGlite). */
 export async function buildCostReport(db: Queryable, options: CostReportOptions): Promise<CostReport> {
-  const topBrands = options.topBrands ?? 20
-  if (!Number.isInteger(topBrands) || topBrands < 1) throw new CostReportError(`topBrands must be a positive integer, not ${topBrands}`)
+  const topGroups = options.topGroups ?? 20
+  if (!Number.isInteger(topGroups) || topGroups < 1) throw new CostReportError(`topGroups must be a positive integer, not ${topGroups}`)
+  const groupBy = options.groupBy ?? []
   const window = { from: options.from, to: options.to, table: options.table, event: options.event }
   const totals = await costTotals(db, window)
   const models = await costPerModel(db, window)
-  const brands = await costPerBrand(db, window)
+  const groups = groupBy.length === 0 ? undefined : await costBy(db, { ...window, by: groupBy })
   return {
     period: options.period,
     from: options.from.toISOString(),
@@ -51,11 +60,16 @@ export async function buildCostReport(db: Queryable, options: CostReportOptions)
     outputTokens: Math.round(totals.outputTokens),
     images: Math.round(totals.images),
     byModel: models.map((m) => ({ model: m.model ?? 'unknown', calls: m.calls, cost: usd(m.cost) })),
-    byBrand: fold(
-      brands.map((b) => ({ brandId: b.brandId ?? 'unknown', calls: b.calls, cost: usd(b.cost) })),
-      topBrands,
-      (cost, calls) => ({ brandId: 'other', calls, cost }),
-    ),
+    ...(groups === undefined
+      ? {}
+      : {
+          groupBy: [...groupBy],
+          groups: fold(
+            groups.map((g) => ({ key: groupKey(g, groupBy), calls: g.calls, cost: usd(g.cost) })),
+            topGroups,
+            (cost, calls) => ({ key: 'other', calls, cost }),
+          ),
+        }),
   }
 }
 

@@ -2,8 +2,8 @@
  * The built-in `cost_report_generated` event, typed by schema/builtin-events.ts
  * (generated from schema/builtin.catalog.yaml); the `LinecastLogger` of any
  * generated catalog is assignable to `LinecastLogger<ReportEvents>`.
- * `byModel` and `byBrand` are largest spend first; rows without a model or
- * brand fall under `unknown`; past `topBrands`, one `other` brand row.
+ * `byModel` and `groups` are largest spend first; rows without a model or a
+ * grouping property fall under `unknown`; past `topGroups`, one `other` group.
  */
 import type { BuiltinEvents, CostReportGenerated } from '../../schema/builtin-events.js'
 

@@ -1,10 +1,8 @@
+/** `linecast/reports`: the AI cost report, built from audit_log and scheduled as BullMQ jobs. */
 export { buildCostReport, generateCostReport, type CostReportOptions } from './cost-report.js'
 export {
-  COST_REPORT_JOB,
   COST_REPORT_QUEUE,
-  COST_REPORT_SCHEDULES,
   costReportProcessor,
-  dueTime,
   scheduleCostReports,
   startCostReports,
   type CostReportDeps,
@@ -14,5 +12,5 @@ export {
   type CostReportsOptions,
   type ReportLogger,
 } from './schedule.js'
-export { CostReportError, lastCompletePeriod, windowSince, type ReportWindow, type ScheduledPeriod } from './window.js'
+export { CostReportError, type ReportWindow } from './window.js'
 export type { CostReport, ReportEvents, ReportPeriod } from './events.js'

@@ -5,7 +5,8 @@
  * every start of every instance). Each run is a cron monitor (`withMonitor`:
  * cron lines, Sentry check-ins) and writes `cost_report_generated`.
  */
-import { Queue, UnrecoverableError, type ConnectionOptions, type Job, type Worker } from 'bullmq'
+import { requirePeer } from '../../core/peer.js'
+import type { WorkerLike } from '../jobs/bullmq-types.js'
 import type { Queryable } from '../audit-log/cost-queries.js'
 import { instrumentWorker } from '../jobs/instrument-worker.js'
 import type { JobEvents } from '../jobs/events.js'
@@ -32,9 +33,25 @@ export interface CostReportJobData {
   period: ScheduledPeriod
 }
 
+/** What the schedulers use of a BullMQ `Queue` (one fits as it is). */
+export interface SchedulerQueue {
+  upsertJobScheduler(id: string, repeat: { pattern: string; tz: string }, template: { name: string; data: CostReportJobData }): Promise<unknown>
+}
+
+/** The queue `startCostReports` opens (cast it to `Queue` from bullmq for the rest of its API). */
+export interface ReportQueue extends SchedulerQueue {
+  readonly name: string
+  close(): Promise<void>
+}
+
+/** BullMQ fails a job for good, without retries, when its error is named UnrecoverableError. */
+class UnrecoverableError extends Error {
+  override readonly name = 'UnrecoverableError'
+}
+
 /** Creates or updates the daily and weekly job schedulers on `queue` (both unless `periods` says otherwise). */
 export async function scheduleCostReports(
-  queue: Pick<Queue, 'upsertJobScheduler'>,
+  queue: SchedulerQueue,
   periods: readonly ScheduledPeriod[] = ['day', 'week'],
 ): Promise<void> {
   for (const period of periods) {
@@ -54,7 +71,9 @@ export interface CostReportDeps {
   table?: string
   /** only rows of this event; default every cost event */
   event?: string
-  topBrands?: number
+  /** cost-event properties the report groups the spend by, e.g. ['tenantId'] */
+  groupBy?: readonly string[]
+  topGroups?: number
   /** wall clock the report period is computed from; default: when the scheduler's job was due, else now */
   now?: () => Date
 }
@@ -66,7 +85,7 @@ function periodOf(data: unknown): ScheduledPeriod {
 }
 
 /** What the processor reads of a job: its data and, for a scheduler's job, when it was due. */
-export type CostReportJob = Pick<Job, 'data'> & { timestamp?: number; opts?: { delay?: number } }
+export type CostReportJob = { data: unknown } & { timestamp?: number; opts?: { delay?: number } }
 
 /**
  * When a scheduler's job was due: BullMQ creates it `opts.delay` ms ahead of
@@ -94,7 +113,8 @@ export function costReportProcessor(deps: CostReportDeps): (job: CostReportJob) 
           period,
           table: deps.table,
           event: deps.event,
-          topBrands: deps.topBrands,
+          groupBy: deps.groupBy,
+          topGroups: deps.topGroups,
           logger: deps.logger,
         }),
       { logger: deps.logger },
@@ -103,7 +123,8 @@ export function costReportProcessor(deps: CostReportDeps): (job: CostReportJob) 
 }
 
 export interface CostReportsOptions extends CostReportDeps {
-  connection: ConnectionOptions
+  /** BullMQ's connection: ioredis options or an ioredis instance */
+  connection: object
   /** BullMQ key prefix; default BullMQ's `bull` */
   prefix?: string
   /** default linecast-cost-reports */
@@ -112,8 +133,8 @@ export interface CostReportsOptions extends CostReportDeps {
 }
 
 export interface CostReports {
-  queue: Queue
-  worker: Worker
+  queue: ReportQueue
+  worker: WorkerLike
   /** stops the worker and closes the queue; the schedulers stay in Redis */
   close(): Promise<void>
 }
@@ -122,6 +143,7 @@ export interface CostReports {
 export async function startCostReports(options: CostReportsOptions): Promise<CostReports> {
   const { connection, prefix, logger } = options
   const name = options.queueName ?? COST_REPORT_QUEUE
+  const { Queue } = requirePeer<{ Queue: new (name: string, options: object) => ReportQueue }>('bullmq', 'startCostReports (linecast/reports)')
   const queue = new Queue(name, prefix === undefined ? { connection } : { connection, prefix })
   try {
     await scheduleCostReports(queue, options.periods)

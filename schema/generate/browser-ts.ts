@@ -8,7 +8,7 @@
  */
 import type { CompiledCatalog, CompiledEvent } from '../compiled.js'
 import { eventRuntimes } from '../runtimes.js'
-import { eventDestinations } from '../reach.js'
+import { eventDestinations } from '../../core/reach.js'
 import { sortedEventNames } from './canonical.js'
 import { GenerateNameCollisionError } from './errors.js'
 import { headerText } from './header.js'

@@ -5,6 +5,7 @@
  */
 import type { CompiledCatalog, CompiledEvent } from '../compiled.js'
 import { canonicalCatalog, sortedEventNames } from './canonical.js'
+import { renderContextTs } from './context-ts.js'
 import { headerText } from './header.js'
 import { pascalName, propertyKey, schemaName } from './names.js'
 import { eventInterface, eventsMapInterface, type EventsMapOptions } from './ts-types.js'
@@ -66,5 +67,6 @@ export function renderEventsTs(compiled: CompiledCatalog, options: EventsTsOptio
     `\n/** The catalog the runtime takes, typed by \`LinecastEvents\`. */\n`,
     `export const catalog = defineCatalog<LinecastEvents>(compiled, {${schemas.length > 0 ? `\n${schemas}` : ''}})\n`,
     flagNamesBlock(compiled),
+    renderContextTs(compiled, runtime),
   ].join('')
 }

@@ -5,13 +5,13 @@
  * a minimal tsconfig, so the compiler boots fast and resolves nothing else.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CompiledCatalog } from '../compiled.js'
 import { canonicalValue } from './canonical.js'
 import { renderInterfaces } from './events-ts.js'
 import { JsonSchemaGenerationError } from './errors.js'
+import { PeerDependencyMissingError, requirePeer } from '../../core/peer.js'
 import { headerText } from './header.js'
 
 export interface JsonSchemaOptions {
@@ -22,7 +22,7 @@ const ROOT_TYPE = 'LinecastEvents'
 
 /** Loaded on first use: it brings the TypeScript compiler, which commands other than generate and check never need. */
 function schemaGenerator(): typeof import('ts-json-schema-generator') {
-  return createRequire(import.meta.url)('ts-json-schema-generator') as typeof import('ts-json-schema-generator')
+  return requirePeer<typeof import('ts-json-schema-generator')>('ts-json-schema-generator', 'linecast generate (the JSON Schema)', ['typescript'], 'dev')
 }
 
 /** JSON Schema's `deprecated` is a boolean; the reason stays readable in the description. */
@@ -60,6 +60,7 @@ function generate(source: string): Record<string, unknown> {
     })
     return generator.createSchema(ROOT_TYPE) as Record<string, unknown>
   } catch (error) {
+    if (error instanceof PeerDependencyMissingError) throw error
     throw new JsonSchemaGenerationError(error)
   } finally {
     rmSync(dir, { recursive: true, force: true })

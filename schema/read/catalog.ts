@@ -5,7 +5,7 @@ import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
 import { readDelivery } from './delivery.js'
 import { readEvents } from './event.js'
-import { PROPERTY_NAME } from './property.js'
+import { PROPERTY_NAME, readProperties } from './property.js'
 import { readTargets } from './runtimes.js'
 import { readFlags, readPricing, readThresholds } from './sections.js'
 import { checkKeys, isRecord, readString, readStringList, wrongType, type ReadContext } from './values.js'
@@ -88,8 +88,11 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     const release = readTemplate(ctx, root, 'release')
     if (release !== undefined) model.release = release
     model.redact = readStringList(ctx, root, [], 'redact') ?? []
-    model.context = readStringList(ctx, root, [], 'context') ?? []
-    model.context.forEach((field, index) => {
+    if (isRecord(root.context)) {
+      model.contextTypes = readProperties(ctx, root.context, ['context'], true)
+      model.context = Object.keys(model.contextTypes)
+    } else model.context = readStringList(ctx, root, [], 'context') ?? []
+    if (model.contextTypes === undefined) model.context.forEach((field, index) => {
       if (!PROPERTY_NAME.test(field))
         ctx.report.error(ctx.source, ['context', index], 'LC_INVALID_PROPERTY_NAME', `context field \`${field}\` is not an identifier; use letters, digits and _`)
       else if ((RESERVED_FIELDS as readonly string[]).includes(field))

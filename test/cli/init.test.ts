@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { initCommand } from '../../cli/commands/init.js'
 import { loadCatalog } from '../../schema/load.js'
 import { assertBuilt, runBinary, runCommand } from './run-cli.js'
@@ -104,5 +105,40 @@ describe('linecast init', () => {
     expect(stdout).toContain('skipped  package.json: not found')
     expect(existsSync(join(dir, 'package.json'))).toBe(false)
     expect(readFileSync(join(dir, 'events.catalog.yaml'), 'utf8')).toContain('service: billing-worker\n')
+  })
+
+  it('adds .linecast/ to a new .gitignore, appends it to one without it, and never clobbers', async () => {
+    const fresh = project()
+    expect((await init(fresh)).stdout).toContain('created  .gitignore: ignores .linecast/')
+    expect(readFileSync(join(fresh, '.gitignore'), 'utf8')).toBe('# linecast: spool, dead letters and the embedded database (linecast init)\n.linecast/\n')
+
+    const existing = project()
+    writeFileSync(join(existing, '.gitignore'), 'node_modules\ndist')
+    expect((await init(existing)).stdout).toContain('updated  .gitignore: added .linecast/')
+    expect(readFileSync(join(existing, '.gitignore'), 'utf8')).toBe(
+      'node_modules\ndist\n# linecast: spool, dead letters and the embedded database (linecast init)\n.linecast/\n',
+    )
+    const once = readFileSync(join(existing, '.gitignore'), 'utf8')
+    expect((await init(existing)).stdout).toContain('skipped  .gitignore: already ignores .linecast/')
+    expect(readFileSync(join(existing, '.gitignore'), 'utf8')).toBe(once)
+
+    const ownRule = project()
+    writeFileSync(join(ownRule, '.gitignore'), 'node_modules/\n/.linecast\n')
+    expect((await init(ownRule)).stdout).toContain('skipped  .gitignore: already ignores .linecast/')
+    expect(readFileSync(join(ownRule, '.gitignore'), 'utf8')).toBe('node_modules/\n/.linecast\n')
+  })
+
+  it('writes a CI workflow with the whole history, so check --base can read the base branch', async () => {
+    const dir = project()
+    await init(dir)
+    const workflow = parse(readFileSync(join(dir, '.github/workflows/linecast.yml'), 'utf8')) as {
+      jobs: { check: { steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; if?: string }> } }
+    }
+    const steps = workflow.jobs.check.steps
+    expect(steps.find((s) => s.uses === 'actions/checkout@v4')?.with).toEqual({ 'fetch-depth': 0 })
+    expect(steps.filter((s) => s.run?.startsWith('npx linecast check'))).toEqual([
+      { run: 'npx linecast check', if: "github.event_name != 'pull_request'" },
+      { run: 'npx linecast check --base origin/${{ github.base_ref }} --format github', if: "github.event_name == 'pull_request'" },
+    ])
   })
 })

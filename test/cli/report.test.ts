@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('linecast report', () => {
   it('prints the previous UTC day as tables', async () => {
-    const { code, stdout, stderr } = await runBinary(['report', '--period', 'daily', ...db], cwd)
+    const { code, stdout, stderr } = await runBinary(['report', '--period', 'daily', '--by', 'brandId', ...db], cwd)
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const lines = stdout.split('\n')
@@ -68,8 +68,27 @@ describe('linecast report', () => {
     expect(row('images')).toEqual(['images', '3'])
     expect(row('claude-sonnet-4-6')).toEqual(['claude-sonnet-4-6', '1', '$1.25'])
     expect(row('flux-2-pro')).toEqual(['flux-2-pro', '2', '$0.18'])
+    expect(lines.map((l) => l.trim().split(/\s{2,}/))).toContainEqual(['brandId', 'calls', 'cost'])
     expect(row('brand-a')).toEqual(['brand-a', '2', '$1.37'])
     expect(stdout).not.toContain('veo-3')
+  })
+
+  it('groups by several properties of the cost events with --by, and refuses a name that is not one', async () => {
+    const [pairs, bad] = await Promise.all([
+      runBinary(['report', '--period', 'daily', '--by', 'model,brandId', '--top', '1', ...db], cwd),
+      runBinary(['report', '--period', 'daily', '--by', 'model,brand id', ...db], cwd),
+    ])
+    expect(pairs.code).toBe(0)
+    const cells = pairs.stdout.split('\n').map((l) => l.trim().split(/\s{2,}/))
+    const start = cells.findIndex((c) => c[0] === 'model / brandId')
+    expect(cells.slice(start, start + 4)).toEqual([
+      ['model / brandId', 'calls', 'cost'],
+      [expect.stringMatching(/^-+$/), expect.stringMatching(/^-+$/), expect.stringMatching(/^-+$/)],
+      ['claude-sonnet-4-6 / brand-a', '1', '$1.25'],
+      ['other', '2', '$0.18'],
+    ])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--by model,brand id: "brand id" is not a property name')
   })
 
   it('prints JSON from --since to now', async () => {

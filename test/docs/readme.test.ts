@@ -35,9 +35,13 @@ function thrownCodes(): Map<string, string> {
 }
 
 describe('README.md', () => {
-  it('names the two commands: npm start and npm test', () => {
-    expect(readme).toMatch(/^npm start\b/m)
-    expect(readme).toMatch(/^npm test\b/m)
+  it('names the two commands of a fresh clone, and CI runs the same one', () => {
+    const developing = readme.slice(readme.indexOf('# Developing linecast'))
+    expect(developing).toMatch(/^npm ci && npm start\b/m)
+    expect(developing).toMatch(/^bash scripts\/test-all\.sh\b/m)
+    expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toMatch(/^exec bash scripts\/test-all\.sh$/m)
+    // the user's half comes first: it does not open with the repository's scripts
+    expect(readme.indexOf('## Install')).toBeLessThan(readme.indexOf('# Developing linecast'))
   })
 
   it('documents every error code the library throws', () => {

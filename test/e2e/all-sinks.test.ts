@@ -113,7 +113,8 @@ describe('every destination of the shipped catalog at once', () => {
           calls: 9,
           failedCalls: 0,
           byModel: [{ model: 'flux-2-pro', calls: 4, cost: 0.24 }],
-          byBrand: [{ brandId: 'brand-0', calls: 2, cost: 0.066 }],
+          groupBy: ['brandId'],
+          groups: [{ key: 'brand-0', calls: 2, cost: 0.066 }],
         })
       })
       await log.flush()

@@ -16,7 +16,7 @@ describe('trackAICall', () => {
     const { log, out } = captureLogger()
     const result = await trackAICall(
       log,
-      { model: 'claude-sonnet-4-6', taskType: 'brand_name', userId: 'u_1', brandId: 'b_1', pricing: compiled.pricing, now: steppingClock(250) },
+      { model: 'claude-sonnet-4-6', taskType: 'brand_name', userId: 'u_1', context: { brandId: 'b_1' }, pricing: compiled.pricing, now: steppingClock(250) },
       async () => ({ text: 'Acme', usage: { input_tokens: 2000, output_tokens: 400 } }),
       (r) => ({ inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens }),
     )

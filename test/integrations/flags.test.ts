@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
-import { createFlags, FLAG_FALLBACK_EVENT, FlagsOptionsError, type Flags } from '../../integrations/flags/index.js'
+import { createFlags, FLAG_FALLBACK_EVENT } from '../../integrations/flags/create-flags.js'
+import { FlagsOptionsError, type Flags } from '../../integrations/flags/index.js'
 import { catalog, type LinecastFlags } from '../../generated/events.js'
 import { startHttpReceiver, type HttpReceiver, type ReceivedRequest, type ScriptedReply } from '../support/http-receiver.js'
 import { posthogMessages } from '../support/posthog-batch.js'

@@ -55,7 +55,7 @@ describe('instrumentWorker', () => {
           log.info('rendering %s', job.data.prompt)
           return 'ok'
         },
-        { logger: log, connection, prefix },
+        { logger: log, connection, prefix, contextFromData: ['userId', 'tenantId', 'brandId'] },
       ),
     )
     const job = await withContext({ requestId: 'req-42', userId: 'user-7', tenantId: 'acme', jobId: 'outer' }, () =>
@@ -165,7 +165,7 @@ describe('a job failure reaches Sentry', () => {
         async () => {
           throw new RangeError('image too large')
         },
-        { logger: log, connection, prefix },
+        { logger: log, connection, prefix, contextFromData: ['userId', 'tenantId', 'brandId'] },
       ),
     )
     const job = await withContext({ requestId: 'req-s' }, () => enqueue(queue, 'upscale', { brandId: 'brand-s' }))

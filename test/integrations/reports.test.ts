@@ -6,14 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { Queue } from 'bullmq'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  buildCostReport,
-  COST_REPORT_JOB,
-  COST_REPORT_SCHEDULES,
-  costReportProcessor,
-  scheduleCostReports,
-  startCostReports,
-} from '../../integrations/reports/index.js'
+import { buildCostReport, costReportProcessor, scheduleCostReports, startCostReports } from '../../integrations/reports/index.js'
+import { COST_REPORT_JOB, COST_REPORT_SCHEDULES } from '../../integrations/reports/schedule.js'
 import { compiled } from '../../generated/events.js'
 import { compileRouter } from '../../router/route.js'
 import { auditLogStatements } from '../../schema/sql/audit-log-sql.js'
@@ -82,26 +76,34 @@ const DAY = {
     { model: 'claude-sonnet-4-6', calls: 2, cost: 0.3 },
     { model: 'flux-2-pro', calls: 2, cost: 0.18 },
   ],
-  byBrand: [
-    { brandId: 'unknown', calls: 1, cost: 4 },
-    { brandId: 'b1', calls: 2, cost: 0.22 },
-    { brandId: 'b2', calls: 1, cost: 0.2 },
-    { brandId: 'b3', calls: 1, cost: 0.06 },
-  ],
 }
 
 describe('buildCostReport', () => {
-  it('aggregates the period in SQL: totals, failures, tokens, images, by model and by brand', async () => {
+  it('aggregates the period in SQL: totals, failures, tokens, images, by model', async () => {
     const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table })
     expect(report).toEqual(DAY)
   })
 
-  it('folds the brands past topBrands into one other row', async () => {
-    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, topBrands: 2 })
-    expect(report.byBrand).toEqual([
-      { brandId: 'unknown', calls: 1, cost: 4 },
-      { brandId: 'b1', calls: 2, cost: 0.22 },
-      { brandId: 'other', calls: 2, cost: 0.26 },
+  it("groups the spend by the cost events' properties, largest first", async () => {
+    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, groupBy: ['brandId'] })
+    expect(report).toEqual({
+      ...DAY,
+      groupBy: ['brandId'],
+      groups: [
+        { key: 'unknown', calls: 1, cost: 4 },
+        { key: 'b1', calls: 2, cost: 0.22 },
+        { key: 'b2', calls: 1, cost: 0.2 },
+        { key: 'b3', calls: 1, cost: 0.06 },
+      ],
+    })
+  })
+
+  it('folds the groups past topGroups into one other row', async () => {
+    const report = await buildCostReport(pool, { period: 'day', from: new Date(DAY.from), to: new Date(DAY.to), table, groupBy: ['brandId'], topGroups: 2 })
+    expect(report.groups).toEqual([
+      { key: 'unknown', calls: 1, cost: 4 },
+      { key: 'b1', calls: 2, cost: 0.22 },
+      { key: 'other', calls: 2, cost: 0.26 },
     ])
   })
 })
@@ -168,14 +170,15 @@ describe('scheduled cost reports', () => {
       table,
       now: () => new Date('2025-03-04T08:00:00Z'),
     })
+    const queue = reports.queue as unknown as Queue
     try {
-      expect((await reports.queue.getJobSchedulers()).map((s) => s.pattern).sort()).toEqual(['0 8 * * *', '0 8 * * 1'])
-      const job = await reports.queue.add(COST_REPORT_JOB, { period: 'day' })
+      expect((await queue.getJobSchedulers()).map((s) => s.pattern).sort()).toEqual(['0 8 * * *', '0 8 * * 1'])
+      const job = await queue.add(COST_REPORT_JOB, { period: 'day' })
       await waitUntil(() => linesOf(out, 'job_completed').length === 1, 'the report job to complete')
       expect(out.lines.map((l) => l.event)).toEqual(['job_started', 'cron_job_started', 'cost_report_generated', 'cron_job_completed', 'job_completed'])
       expect(linesOf(out, 'cost_report_generated')[0]).toMatchObject({ total: 4.48, calls: 5, jobId: job.id })
     } finally {
-      await reports.queue.obliterate({ force: true })
+      await queue.obliterate({ force: true })
       await reports.close()
     }
   })

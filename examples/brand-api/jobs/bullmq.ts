@@ -3,9 +3,9 @@
  * `enqueue` carries the request's context (requestId, userId, brandId) in the
  * job data, so the worker's lines carry it too.
  */
-import { Queue } from 'bullmq'
+import { Queue, type Job, type Worker } from 'bullmq'
 import type { Redis } from 'ioredis'
-import { enqueue, instrumentWorker } from 'linecast'
+import { enqueue, instrumentWorker } from 'linecast/jobs'
 import type { GenerationDeps } from '../deps.js'
 import { brandJobProcessor } from './processor.js'
 import { JobTracker } from './tracker.js'
@@ -25,12 +25,13 @@ export function bullmqRunner(deps: GenerationDeps, options: BullmqRunnerOptions)
   const { connection, prefix } = options
   const queue = new Queue<BrandJob, string[], JobName>(QUEUE_NAME, { connection, ...(prefix !== undefined ? { prefix } : {}) })
   const handle = brandJobProcessor(deps)
-  const worker = instrumentWorker<BrandJob, string[], JobName>(QUEUE_NAME, (job) => handle(job), {
+  // instrumentWorker starts a BullMQ Worker; its declared type is linecast's small WorkerLike
+  const worker = instrumentWorker(QUEUE_NAME, (job: Job<BrandJob, string[], JobName>) => handle(job), {
     logger: deps.log,
     connection,
     concurrency: options.concurrency ?? 4,
     ...(prefix !== undefined ? { prefix } : {}),
-  })
+  }) as unknown as Worker<BrandJob, string[], JobName>
   const tracker = new JobTracker()
   worker.on('completed', (job) => {
     if (job.id !== undefined) tracker.finished(job.id, 'completed')

@@ -4,7 +4,7 @@
  * gets (job context, job_started / job_completed / job_failed, retries).
  */
 import type { Job } from 'bullmq'
-import { instrumentProcessor, withJobContext } from 'linecast'
+import { instrumentProcessor, withJobContext } from 'linecast/jobs'
 import type { GenerationDeps } from '../deps.js'
 import { brandJobProcessor } from './processor.js'
 import { JobTracker } from './tracker.js'
@@ -12,7 +12,7 @@ import { JOB_ATTEMPTS, QUEUE_NAME, type BrandJob, type JobName, type JobRunner }
 
 export function inlineRunner(deps: GenerationDeps, attempts: number = JOB_ATTEMPTS): JobRunner {
   const handle = brandJobProcessor(deps)
-  const instrumented = instrumentProcessor<BrandJob, string[], JobName>((job) => handle(job), { logger: deps.log })
+  const instrumented = instrumentProcessor((job: Job<BrandJob, string[], JobName>) => handle(job), { logger: deps.log })
   const tracker = new JobTracker()
   const running = new Set<Promise<void>>()
   let next = 0

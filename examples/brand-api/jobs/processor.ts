@@ -1,5 +1,5 @@
 /** What a job does, whichever runner runs it. Runs inside the job's context (set by linecast's instrumentation). */
-import { startTimer } from 'linecast'
+import { startTimer } from 'linecast/monitors'
 import { updateBrand } from '../brand-queries.js'
 import type { GenerationDeps } from '../deps.js'
 import { generateLogos, generateVideo } from '../generation.js'

@@ -8,10 +8,8 @@ import type { AuditBackend } from './backend.js'
 import { type AuditLogConfig, auditLogLimits, parseConfig } from './config.js'
 import { type AuditRow, createEncoder } from './encode.js'
 import { migrate } from './migrate.js'
-import { createPgliteBackend, openPglite } from './pglite.js'
-import { createPostgresBackend } from './postgres.js'
 import { createSender } from './send.js'
-import { createSupabaseBackend } from './supabase.js'
+import { loadWithPeers } from '../../../core/peer.js'
 
 export type { AuditRow } from './encode.js'
 export type { AuditLogConfig, PgliteConfig, PostgresConfig, SupabaseConfig } from './config.js'
@@ -27,14 +25,18 @@ export {
 
 async function openBackend(name: string, config: AuditLogConfig, ctx: SinkContext): Promise<AuditBackend> {
   switch (config.backend) {
-    case 'supabase':
+    case 'supabase': {
+      const { createSupabaseBackend } = await loadWithPeers(() => import('./supabase.js'), ['@supabase/supabase-js'], `the audit_log destination "${name}" (Supabase)`)
       return createSupabaseBackend(config)
+    }
     case 'pglite': {
+      const { createPgliteBackend, openPglite } = await loadWithPeers(() => import('./pglite.js'), ['@electric-sql/pglite'], `the audit_log destination "${name}" (embedded PGlite)`)
       const db = await openPglite(config.dataDir)
       if (config.autoMigrate) await migrate(db, { table: config.table })
       return createPgliteBackend(db, config.table)
     }
     case 'postgres': {
+      const { createPostgresBackend } = await loadWithPeers(() => import('./postgres.js'), ['pg'], `the audit_log destination "${name}" (Postgres)`)
       const backend = createPostgresBackend({
         ...config,
         onIdleError: (error) => ctx.report('warn', `audit_log "${name}": an idle Postgres connection failed`, { error: error.message }),

@@ -3,13 +3,12 @@
  * Postgres or PGlite. Idempotent, and safe when several processes migrate at
  * once: the statements run in one transaction under an advisory lock.
  */
-import pg from 'pg'
 import { auditLogStatements } from '../../../schema/sql/audit-log-sql.js'
 import { parseTableName } from '../../../schema/sql/identifier.js'
 import type { Queryable } from '../../../schema/sql/queryable.js'
 import { DEFAULT_APPLICATION_NAME, DEFAULT_TABLE } from './config.js'
 import { AuditLogMigrateError } from './errors.js'
-import { openPglite } from './pglite.js'
+import { loadWithPeers } from '../../../core/peer.js'
 
 /** Advisory lock key that serialises concurrent linecast migrations ("lcmg"). */
 const MIGRATE_LOCK = 0x6c636d67
@@ -59,6 +58,7 @@ export async function migrate(db: Queryable, options: MigrateOptions = {}): Prom
 /** Opens the database `target` names, migrates it, closes it. */
 export async function migrateDatabase(target: MigrateTarget, options: MigrateOptions = {}): Promise<MigrateResult> {
   if ('databaseUrl' in target) {
+    const { default: pg } = await loadWithPeers(() => import('pg'), ['pg'], 'audit_log on Postgres')
     const client = new pg.Client({
       connectionString: target.databaseUrl,
       application_name: target.applicationName ?? DEFAULT_APPLICATION_NAME,
@@ -74,6 +74,7 @@ export async function migrateDatabase(target: MigrateTarget, options: MigrateOpt
       await client.end()
     }
   }
+  const { openPglite } = await loadWithPeers(() => import('./pglite.js'), ['@electric-sql/pglite'], 'audit_log on the embedded PGlite')
   const db = await openPglite(target.dataDir)
   try {
     return await migrate(db, options)

@@ -54,7 +54,11 @@ export function startAlerts(deps: AlertsHookDeps): AlertsHook {
   const redisUrl = settings?.redisUrl ?? deps.env.REDIS_URL
   let store = deps.store
   if (store === undefined && redisUrl !== undefined && redisUrl !== '') {
-    store = RedisWindowStore.fromUrl(redisUrl, { prefix: settings?.prefix ?? `${DEFAULT_PREFIX}${catalog.service}:` })
+    try {
+      store = RedisWindowStore.fromUrl(redisUrl, { prefix: settings?.prefix ?? `${DEFAULT_PREFIX}${catalog.service}:` })
+    } catch (error) {
+      report('warn', error instanceof Error ? error.message : String(error), { event: 'linecast.alerts_store' })
+    }
   }
   if (store === undefined) {
     store = new MemoryWindowStore()

@@ -4,7 +4,8 @@
  * max and, for percentiles, histogram bins), expiring after the window. The
  * one-alert-per-window claim is `SET <prefix>alert:<rule> NX PX <window>`.
  */
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
+import { requirePeer } from '../../../core/peer.js'
 import { AlertStoreError } from './errors.js'
 import { WINDOW_ADD_SCRIPT, WINDOW_ADD_SHA } from './redis-script.js'
 import type { WindowBatch, WindowSpec, WindowStore } from './store.js'
@@ -43,7 +44,8 @@ export class RedisWindowStore implements WindowStore {
 
   /** A store with its own client; commands fail fast while Redis is unreachable instead of queueing forever. */
   static fromUrl(url: string, options: RedisWindowStoreOptions = {}): RedisWindowStore {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: false, enableAutoPipelining: true })
+    const { Redis: RedisClient } = requirePeer<typeof import('ioredis')>('ioredis', 'shared alert windows (REDIS_URL)')
+    const redis = new RedisClient(url, { maxRetriesPerRequest: 1, lazyConnect: false, enableAutoPipelining: true })
     // connection errors surface on the commands; without a listener ioredis prints them
     redis.on('error', () => {})
     return new RedisWindowStore(redis, options, true)
