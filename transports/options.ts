@@ -33,7 +33,7 @@ export interface WorkerOptions {
   maxInFlight?: number
   /** a line not delivered within this window while its destination takes nothing reaches the spool (ms); default 1000 */
   spoolAfterMs?: number
-  /** bytes of lines one destination holds in memory; default 32 MiB */
+  /** bytes of line text one destination holds in memory (parsed, about 4x that in the heap); default 8 MiB */
   queueMaxBytes?: number
   /** bytes one destination's spool may hold; default 256 MiB */
   spoolMaxBytes?: number

@@ -114,7 +114,10 @@ describe('process exit', () => {
     const dead = readNdjson(dirs.deadLetterDir)
     expect(new Set(accepted).size).toBe(accepted.length)
     expect(dead).toHaveLength(0)
-    expect(accepted.length + spooled.length).toBe(run.emitted)
+    // at least once: a batch whose answer the deadline cut short is spooled too (and sent again on the next start)
+    const spooledIds = new Set(spooled.map((l) => l.eventId as string))
+    const both = accepted.filter((id) => spooledIds.has(id)).length
+    expect(accepted.length + spooled.length - both).toBe(run.emitted)
   })
 })
 

@@ -34,6 +34,8 @@ export interface RuntimeChannel {
 export interface Runtime {
   readonly catalog: CompiledCatalog
   accept(raw: string): void
+  /** resolves once no healthy destination's queue is nearly full (backpressure instead of the disk); undefined when none is */
+  room(): Promise<void> | undefined
   /** deliver what was accepted before, by `deadline` (default: now + budget) */
   flush(deadline?: number): Promise<FlushResult>
   stats(): DeliveryStats
@@ -223,10 +225,23 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     }
   }
 
+  const full = (): boolean => {
+    for (const chain of chains.values()) if (chain.needsRoom) return true
+    return false
+  }
+  const room = (): Promise<void> | undefined => {
+    if (!full()) return undefined
+    return new Promise((resolve) => {
+      const check = (): void => void (full() ? setTimeout(check, 5) : resolve())
+      setTimeout(check, 5)
+    })
+  }
+
   return {
     catalog,
     report,
     stats,
+    room,
     accept(raw) {
       if (raw.length === 0) return
       if (raw.startsWith(CONTROL_PREFIX)) return control(raw)

@@ -52,8 +52,9 @@ export default async function linecastTransport(options: WorkerOptions): Promise
       let lines = 0
       for await (const raw of source as AsyncIterable<string>) {
         runtime.accept(raw)
-        // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn
-        if (++lines % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+        // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn,
+        // and while a healthy destination's queue is nearly full, stop reading (the application's thread buffers)
+        if (++lines % YIELD_EVERY === 0) await (runtime.room() ?? new Promise((resolve) => setImmediate(resolve)))
       }
     },
     {

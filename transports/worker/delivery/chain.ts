@@ -96,6 +96,11 @@ export class DeliveryChain {
     return this.queue.length + flying + this.overflow.length + this.toSpool.heldLines
   }
 
+  /** a healthy destination with its queue three quarters full: the worker should stop reading until it catches up */
+  get needsRoom(): boolean {
+    return !this.health.stalled && this.queue.bytes >= this.limits.queueMaxBytes * 0.75
+  }
+
   pending(): Pending {
     return { memory: this.inMemory, spool: this.replay.pending, spoolDir: this.deps.spool.dir }
   }

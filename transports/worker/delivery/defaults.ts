@@ -22,8 +22,8 @@ export const DELIVERY_DEFAULTS = {
   lingerMs: 100,
   /** a line not delivered within this window reaches the spool (ms); a SIGKILL loses at most this */
   spoolAfterMs: 1000,
-  /** bytes of lines one destination holds in memory before the rest goes to the spool */
-  queueMaxBytes: 32 * 1024 * 1024,
+  /** bytes of line text one destination holds in memory before the rest goes to the spool (the parsed lines weigh about 4x that in the heap) */
+  queueMaxBytes: 8 * 1024 * 1024,
   /** bytes one destination's spool may hold on disk */
   spoolMaxBytes: 256 * 1024 * 1024,
   whenFull: 'drop_oldest' as WhenFull,
