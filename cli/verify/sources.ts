@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { Redis } from 'ioredis'
+import { requirePeer } from '../../core/peer.js'
 import { readStream } from '../tail/reader.js'
 import type { LinePlace } from './tally.js'
 import { VerifySourceError } from './errors.js'
@@ -49,6 +49,7 @@ export interface RedisSource {
 
 /** Reads entries with XREAD (blocking 1 s at a time) until `signal` aborts, or, with `untilEnd`, until the stream has no more. */
 export async function readRedis(source: RedisSource, onLine: OnLine, signal: AbortSignal, untilEnd: boolean): Promise<void> {
+  const { Redis } = requirePeer<typeof import('ioredis')>('ioredis', 'linecast verify --from redis://')
   const client = new Redis(source.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
   try {
     await client.connect()

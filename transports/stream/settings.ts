@@ -4,7 +4,8 @@
  * mode), and the Redis client they name: one node, or Redis Cluster through
  * ioredis' cluster client.
  */
-import { Redis, Cluster } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
+import { requirePeer } from '../../core/peer.js'
 import { LinecastError } from '../../core/errors.js'
 import type { CompiledCatalog } from '../../schema/compiled.js'
 import { expandSettings } from '../../schema/env.js'
@@ -52,6 +53,7 @@ export type StreamRedis = Redis | Cluster
  * A cluster's seed nodes are the comma-separated URLs of `redisUrl`.
  */
 export function connectStream(settings: Pick<StreamSettings, 'redisUrl' | 'cluster'>, name: string): StreamRedis {
+  const { Redis, Cluster } = requirePeer<typeof import('ioredis')>('ioredis', 'stream mode (delivery.mode: stream)')
   if (!settings.cluster) {
     return new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectionName: name, retryStrategy: (n) => Math.min(50 * n, 1000) })
   }
