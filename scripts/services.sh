@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the services the tests need (PostgreSQL, Redis, Chromium for the docs
-# test) when they are not already there. Safe to run twice.
+# Starts the services the tests need (PostgreSQL, Redis, python3 and Chromium for
+# the Python and browser tests) when they are not already there. Safe to run twice.
 set -uo pipefail
 
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
@@ -24,6 +24,13 @@ if ! redis_up; then
     --dir /var/lib/redis --logfile /var/log/redis/ci.log || true
   for _ in $(seq 1 30); do redis_up && break; sleep 1; done
   redis_up || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "installing python3 (the generated Python module's tests)"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null; } \
+    || { echo "python3 could not be installed; the Python module's tests need it" >&2; exit 1; }
 fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "installing Chromium (docs test)"
