@@ -63,6 +63,8 @@ export interface CatalogModel {
   redact: string[]
   context: string[]
   destinations: Record<string, DestinationSpec>
+  /** destinations declared with a problem already reported (unknown kind, bad name); naming them elsewhere is not reported again */
+  unusableDestinations?: string[]
   routes: Record<string, string[]>
   events: Record<string, EventModel>
   pricing: Record<string, Pricing>
