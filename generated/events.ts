@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { defineCatalog } from 'linecast'
 import type { CompiledCatalog } from 'linecast'
 
+/** `z.strictObject` without shape inference: each schema is typed by its interface instead. */
+const strictObject = z.strictObject as unknown as (shape: object) => z.ZodType
+
 /** An account and its brands were deleted; the audit row keeps who and when. */
 export interface AccountDeleted {
   deletedUserId: string
@@ -14,11 +17,11 @@ export interface AccountDeleted {
   reason?: string
 }
 
-export const accountDeletedSchema: z.ZodType<AccountDeleted> = z.object({
+export const accountDeletedSchema = strictObject({
   deletedUserId: z.string(),
   email: z.email(),
   reason: z.string().optional(),
-}).strict()
+}) as z.ZodType<AccountDeleted>
 
 /** One call to an AI provider, with its tokens or media and its cost in USD. */
 export interface AiApiCall {
@@ -66,7 +69,7 @@ export interface AiApiCall {
   error?: string
 }
 
-export const aiApiCallSchema: z.ZodType<AiApiCall> = z.object({
+export const aiApiCallSchema = strictObject({
   provider: z.string(),
   model: z.string(),
   taskType: z.string(),
@@ -80,7 +83,7 @@ export const aiApiCallSchema: z.ZodType<AiApiCall> = z.object({
   cost: z.number().min(0),
   success: z.boolean(),
   error: z.string().optional(),
-}).strict()
+}) as z.ZodType<AiApiCall>
 
 /** An alert rule's measure went above its threshold within its window. */
 export interface AlertTriggered {
@@ -96,13 +99,13 @@ export interface AlertTriggered {
   window: string
 }
 
-export const alertTriggeredSchema: z.ZodType<AlertTriggered> = z.object({
+export const alertTriggeredSchema = strictObject({
   rule: z.string(),
   measure: z.enum(["count", "sum", "avg", "max", "p50", "p90", "p95", "p99"]),
   value: z.number(),
   threshold: z.number(),
   window: z.string(),
-}).strict()
+}) as z.ZodType<AlertTriggered>
 
 /** A user created an API key. */
 export interface ApiKeyCreated {
@@ -113,11 +116,11 @@ export interface ApiKeyCreated {
   scopes: Array<"read" | "write" | "generate" | "admin">
 }
 
-export const apiKeyCreatedSchema: z.ZodType<ApiKeyCreated> = z.object({
+export const apiKeyCreatedSchema = strictObject({
   keyId: z.string(),
   name: z.string().max(100),
   scopes: z.array(z.enum(["read", "write", "generate", "admin"])).min(1),
-}).strict()
+}) as z.ZodType<ApiKeyCreated>
 
 /** A user or admin revoked an API key. */
 export interface ApiKeyRevoked {
@@ -125,10 +128,10 @@ export interface ApiKeyRevoked {
   reason?: string
 }
 
-export const apiKeyRevokedSchema: z.ZodType<ApiKeyRevoked> = z.object({
+export const apiKeyRevokedSchema = strictObject({
   keyId: z.string(),
   reason: z.string().optional(),
-}).strict()
+}) as z.ZodType<ApiKeyRevoked>
 
 /** A user exported a brand kit. */
 export interface BrandExported {
@@ -136,10 +139,10 @@ export interface BrandExported {
   format: "zip" | "pdf" | "png" | "svg"
 }
 
-export const brandExportedSchema: z.ZodType<BrandExported> = z.object({
+export const brandExportedSchema = strictObject({
   brandId: z.string(),
   format: z.enum(["zip", "pdf", "png", "svg"]),
-}).strict()
+}) as z.ZodType<BrandExported>
 
 /** Name ideas were generated for a brand. */
 export interface BrandNameGenerated {
@@ -157,12 +160,12 @@ export interface BrandNameGenerated {
   duration_ms: number
 }
 
-export const brandNameGeneratedSchema: z.ZodType<BrandNameGenerated> = z.object({
+export const brandNameGeneratedSchema = strictObject({
   brandId: z.string(),
   model: z.string(),
   nameCount: z.int().min(1),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<BrandNameGenerated>
 
 /** A user shared a brand with someone else. */
 export interface BrandShared {
@@ -170,10 +173,10 @@ export interface BrandShared {
   channel: "link" | "email" | "twitter" | "linkedin"
 }
 
-export const brandSharedSchema: z.ZodType<BrandShared> = z.object({
+export const brandSharedSchema = strictObject({
   brandId: z.string(),
   channel: z.enum(["link", "email", "twitter", "linkedin"]),
-}).strict()
+}) as z.ZodType<BrandShared>
 
 /** A user opened the checkout for a plan. */
 export interface CheckoutStarted {
@@ -188,12 +191,12 @@ export interface CheckoutStarted {
   currency: string
 }
 
-export const checkoutStartedSchema: z.ZodType<CheckoutStarted> = z.object({
+export const checkoutStartedSchema = strictObject({
   plan: z.enum(["starter", "pro", "agency"]),
   billingPeriod: z.enum(["monthly", "yearly"]),
   amount: z.number().min(0),
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
+}) as z.ZodType<CheckoutStarted>
 
 /** A color palette was generated for a brand. */
 export interface ColorPaletteGenerated {
@@ -211,12 +214,12 @@ export interface ColorPaletteGenerated {
   duration_ms: number
 }
 
-export const colorPaletteGeneratedSchema: z.ZodType<ColorPaletteGenerated> = z.object({
+export const colorPaletteGeneratedSchema = strictObject({
   brandId: z.string(),
   model: z.string(),
   colorCount: z.int().min(1),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<ColorPaletteGenerated>
 
 /** AI spend in a window was well above its usual level. */
 export interface CostAnomalyDetected {
@@ -241,13 +244,13 @@ export interface CostAnomalyDetected {
   model?: string
 }
 
-export const costAnomalyDetectedSchema: z.ZodType<CostAnomalyDetected> = z.object({
+export const costAnomalyDetectedSchema = strictObject({
   window: z.string(),
   cost: z.number().min(0),
   baseline: z.number().min(0),
   ratio: z.number().min(0),
   model: z.string().optional(),
-}).strict()
+}) as z.ZodType<CostAnomalyDetected>
 
 /** A periodic AI cost report was computed from the audit_log cost records. */
 export interface CostReportGenerated {
@@ -322,7 +325,7 @@ export interface CostReportGenerated {
   }[]
 }
 
-export const costReportGeneratedSchema: z.ZodType<CostReportGenerated> = z.object({
+export const costReportGeneratedSchema = strictObject({
   period: z.enum(["day", "week", "month", "custom"]),
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
@@ -332,17 +335,17 @@ export const costReportGeneratedSchema: z.ZodType<CostReportGenerated> = z.objec
   inputTokens: z.int().min(0).optional(),
   outputTokens: z.int().min(0).optional(),
   images: z.int().min(0).optional(),
-  byModel: z.array(z.object({
+  byModel: z.array(strictObject({
     model: z.string(),
     calls: z.int().min(0),
     cost: z.number().min(0),
-  }).strict()),
-  byBrand: z.array(z.object({
+  })),
+  byBrand: z.array(strictObject({
     brandId: z.string(),
     calls: z.int().min(0),
     cost: z.number().min(0),
-  }).strict()),
-}).strict()
+  })),
+}) as z.ZodType<CostReportGenerated>
 
 /** A user used their last generation credit. */
 export interface CreditsDepleted {
@@ -354,10 +357,10 @@ export interface CreditsDepleted {
   creditsUsed: number
 }
 
-export const creditsDepletedSchema: z.ZodType<CreditsDepleted> = z.object({
+export const creditsDepletedSchema = strictObject({
   plan: z.enum(["free", "starter", "pro", "agency"]),
   creditsUsed: z.int().min(0),
-}).strict()
+}) as z.ZodType<CreditsDepleted>
 
 /** A user bought a pack of generation credits. */
 export interface CreditsPurchased {
@@ -372,11 +375,11 @@ export interface CreditsPurchased {
   currency: string
 }
 
-export const creditsPurchasedSchema: z.ZodType<CreditsPurchased> = z.object({
+export const creditsPurchasedSchema = strictObject({
   credits: z.int().min(1),
   amount: z.number().min(0),
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
+}) as z.ZodType<CreditsPurchased>
 
 /** An API call, database query or external request took longer than its `thresholds:` critical entry. */
 export interface CriticalSlownessDetected {
@@ -396,12 +399,12 @@ export interface CriticalSlownessDetected {
   thresholdMs: number
 }
 
-export const criticalSlownessDetectedSchema: z.ZodType<CriticalSlownessDetected> = z.object({
+export const criticalSlownessDetectedSchema = strictObject({
   operation: z.string(),
   category: z.enum(["api", "database", "external"]),
   duration_ms: z.number().min(0),
   thresholdMs: z.number().min(0),
-}).strict()
+}) as z.ZodType<CriticalSlownessDetected>
 
 /** A scheduled job finished a run successfully. */
 export interface CronJobCompleted {
@@ -425,14 +428,14 @@ export interface CronJobCompleted {
   timezone?: string
 }
 
-export const cronJobCompletedSchema: z.ZodType<CronJobCompleted> = z.object({
+export const cronJobCompletedSchema = strictObject({
   slug: z.string(),
   duration_ms: z.number().min(0),
   checkInId: z.string().optional(),
   schedule: z.string().optional(),
   maxRuntime: z.number().min(0).optional(),
   timezone: z.string().optional(),
-}).strict()
+}) as z.ZodType<CronJobCompleted>
 
 /** A scheduled job's run threw or timed out. */
 export interface CronJobFailed {
@@ -458,7 +461,7 @@ export interface CronJobFailed {
   timezone?: string
 }
 
-export const cronJobFailedSchema: z.ZodType<CronJobFailed> = z.object({
+export const cronJobFailedSchema = strictObject({
   slug: z.string(),
   duration_ms: z.number().min(0),
   error: z.string().optional(),
@@ -466,7 +469,7 @@ export const cronJobFailedSchema: z.ZodType<CronJobFailed> = z.object({
   schedule: z.string().optional(),
   maxRuntime: z.number().min(0).optional(),
   timezone: z.string().optional(),
-}).strict()
+}) as z.ZodType<CronJobFailed>
 
 /** A scheduled job began a run. */
 export interface CronJobStarted {
@@ -485,13 +488,13 @@ export interface CronJobStarted {
   timezone?: string
 }
 
-export const cronJobStartedSchema: z.ZodType<CronJobStarted> = z.object({
+export const cronJobStartedSchema = strictObject({
   slug: z.string(),
   checkInId: z.string().optional(),
   schedule: z.string().optional(),
   maxRuntime: z.number().min(0).optional(),
   timezone: z.string().optional(),
-}).strict()
+}) as z.ZodType<CronJobStarted>
 
 /** A database query failed for a reason other than a constraint the code handles. */
 export interface DatabaseError {
@@ -502,12 +505,12 @@ export interface DatabaseError {
   error: string
 }
 
-export const databaseErrorSchema: z.ZodType<DatabaseError> = z.object({
+export const databaseErrorSchema = strictObject({
   operation: z.string(),
   table: z.string().optional(),
   code: z.string().optional(),
   error: z.string(),
-}).strict()
+}) as z.ZodType<DatabaseError>
 
 /** A user clicked the verification link sent to their email address. */
 export interface EmailVerified {
@@ -515,9 +518,9 @@ export interface EmailVerified {
   email: string
 }
 
-export const emailVerifiedSchema: z.ZodType<EmailVerified> = z.object({
+export const emailVerifiedSchema = strictObject({
   email: z.email(),
-}).strict()
+}) as z.ZodType<EmailVerified>
 
 /** A call to a third-party API (AI provider, payments, email) failed. */
 export interface ExternalApiError {
@@ -533,13 +536,13 @@ export interface ExternalApiError {
   retryable: boolean
 }
 
-export const externalApiErrorSchema: z.ZodType<ExternalApiError> = z.object({
+export const externalApiErrorSchema = strictObject({
   provider: z.string(),
   endpoint: z.string(),
   statusCode: z.int().min(100).max(599).optional(),
   error: z.string(),
   retryable: z.boolean(),
-}).strict()
+}) as z.ZodType<ExternalApiError>
 
 /** A user rated the product and may have left a comment. */
 export interface FeedbackSubmitted {
@@ -557,11 +560,11 @@ export interface FeedbackSubmitted {
   comment?: string
 }
 
-export const feedbackSubmittedSchema: z.ZodType<FeedbackSubmitted> = z.object({
+export const feedbackSubmittedSchema = strictObject({
   rating: z.int().min(1).max(5),
   page: z.string(),
   comment: z.string().max(2000).optional(),
-}).strict()
+}) as z.ZodType<FeedbackSubmitted>
 
 /** An HTTP request was served (written by the HTTP middleware when the response finishes). */
 export interface HttpRequest {
@@ -595,7 +598,7 @@ export interface HttpRequest {
   brandId?: string
 }
 
-export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
+export const httpRequestSchema = strictObject({
   method: z.string(),
   url: z.string(),
   statusCode: z.int().min(100).max(599),
@@ -606,7 +609,7 @@ export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
   userId: z.string().optional(),
   tenantId: z.string().optional(),
   brandId: z.string().optional(),
-}).strict()
+}) as z.ZodType<HttpRequest>
 
 /** A background job finished successfully. */
 export interface JobCompleted {
@@ -627,12 +630,12 @@ export interface JobCompleted {
   duration_ms: number
 }
 
-export const jobCompletedSchema: z.ZodType<JobCompleted> = z.object({
+export const jobCompletedSchema = strictObject({
   queue: z.string(),
   jobName: z.string(),
   attempt: z.int().min(1),
   duration_ms: z.number().min(0),
-}).strict()
+}) as z.ZodType<JobCompleted>
 
 /** A background job attempt threw; it is retried while attempts remain. */
 export interface JobFailed {
@@ -659,7 +662,7 @@ export interface JobFailed {
   willRetry?: boolean
 }
 
-export const jobFailedSchema: z.ZodType<JobFailed> = z.object({
+export const jobFailedSchema = strictObject({
   queue: z.string(),
   jobName: z.string(),
   attempt: z.int().min(1),
@@ -667,7 +670,7 @@ export const jobFailedSchema: z.ZodType<JobFailed> = z.object({
   error: z.string(),
   errorType: z.string().optional(),
   willRetry: z.boolean().optional(),
-}).strict()
+}) as z.ZodType<JobFailed>
 
 /** A worker picked up a background job. */
 export interface JobStarted {
@@ -683,11 +686,11 @@ export interface JobStarted {
   attempt: number
 }
 
-export const jobStartedSchema: z.ZodType<JobStarted> = z.object({
+export const jobStartedSchema = strictObject({
   queue: z.string(),
   jobName: z.string(),
   attempt: z.int().min(1),
-}).strict()
+}) as z.ZodType<JobStarted>
 
 /** A user downloaded a logo file. */
 export interface LogoDownloaded {
@@ -701,12 +704,12 @@ export interface LogoDownloaded {
   resolution?: number
 }
 
-export const logoDownloadedSchema: z.ZodType<LogoDownloaded> = z.object({
+export const logoDownloadedSchema = strictObject({
   brandId: z.string(),
   logoId: z.string(),
   format: z.enum(["png", "svg", "pdf"]),
   resolution: z.int().min(16).optional(),
-}).strict()
+}) as z.ZodType<LogoDownloaded>
 
 /** A user marked a logo as a favorite. */
 export interface LogoFavorited {
@@ -714,10 +717,10 @@ export interface LogoFavorited {
   logoId: string
 }
 
-export const logoFavoritedSchema: z.ZodType<LogoFavorited> = z.object({
+export const logoFavoritedSchema = strictObject({
   brandId: z.string(),
   logoId: z.string(),
-}).strict()
+}) as z.ZodType<LogoFavorited>
 
 /** A logo job finished and produced logos. */
 export interface LogoGenerated {
@@ -741,14 +744,14 @@ export interface LogoGenerated {
   logoCount?: number
 }
 
-export const logoGeneratedSchema: z.ZodType<LogoGenerated> = z.object({
+export const logoGeneratedSchema = strictObject({
   brandId: z.string(),
   jobId: z.string(),
   model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
   duration_ms: z.int().min(0),
   cost: z.number().min(0),
   logoCount: z.int().min(1).optional(),
-}).strict()
+}) as z.ZodType<LogoGenerated>
 
 /** A logo job gave up after its last attempt. */
 export interface LogoGenerationFailed {
@@ -762,12 +765,12 @@ export interface LogoGenerationFailed {
   error: string
 }
 
-export const logoGenerationFailedSchema: z.ZodType<LogoGenerationFailed> = z.object({
+export const logoGenerationFailedSchema = strictObject({
   brandId: z.string(),
   model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
   attempt: z.int().min(1),
   error: z.string(),
-}).strict()
+}) as z.ZodType<LogoGenerationFailed>
 
 /** A user asked for a batch of logos; a logo job was queued on BullMQ. */
 export interface LogoGenerationRequested {
@@ -782,12 +785,12 @@ export interface LogoGenerationRequested {
   count: number
 }
 
-export const logoGenerationRequestedSchema: z.ZodType<LogoGenerationRequested> = z.object({
+export const logoGenerationRequestedSchema = strictObject({
   brandId: z.string(),
   model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
   style: z.string().optional(),
   count: z.int().min(1).max(8),
-}).strict()
+}) as z.ZodType<LogoGenerationRequested>
 
 /** A product mockup showing the brand was rendered. */
 export interface MockupGenerated {
@@ -801,12 +804,12 @@ export interface MockupGenerated {
   duration_ms: number
 }
 
-export const mockupGeneratedSchema: z.ZodType<MockupGenerated> = z.object({
+export const mockupGeneratedSchema = strictObject({
   brandId: z.string(),
   model: z.string(),
   mockupType: z.enum(["business_card", "t_shirt", "storefront", "social_post", "mug"]),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<MockupGenerated>
 
 /** A user finished every onboarding step. */
 export interface OnboardingCompleted {
@@ -822,19 +825,19 @@ export interface OnboardingCompleted {
   stepsCompleted: number
 }
 
-export const onboardingCompletedSchema: z.ZodType<OnboardingCompleted> = z.object({
+export const onboardingCompletedSchema = strictObject({
   duration_ms: z.int().min(0),
   stepsCompleted: z.int().min(0),
-}).strict()
+}) as z.ZodType<OnboardingCompleted>
 
 /** A user opened the onboarding flow. */
 export interface OnboardingStarted {
   source: "signup" | "invite" | "dashboard"
 }
 
-export const onboardingStartedSchema: z.ZodType<OnboardingStarted> = z.object({
+export const onboardingStartedSchema = strictObject({
   source: z.enum(["signup", "invite", "dashboard"]),
-}).strict()
+}) as z.ZodType<OnboardingStarted>
 
 /** A payment attempt was declined or errored; the team is told in Slack. */
 export interface PaymentFailed {
@@ -853,14 +856,14 @@ export interface PaymentFailed {
   attempt: number
 }
 
-export const paymentFailedSchema: z.ZodType<PaymentFailed> = z.object({
+export const paymentFailedSchema = strictObject({
   invoiceId: z.string(),
   amount: z.number().min(0),
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
   failureCode: z.string(),
   failureMessage: z.string().optional(),
   attempt: z.int().min(1),
-}).strict()
+}) as z.ZodType<PaymentFailed>
 
 /** A payment was captured. */
 export interface PaymentSucceeded {
@@ -872,12 +875,12 @@ export interface PaymentSucceeded {
   currency: string
 }
 
-export const paymentSucceededSchema: z.ZodType<PaymentSucceeded> = z.object({
+export const paymentSucceededSchema = strictObject({
   invoiceId: z.string(),
   plan: z.enum(["starter", "pro", "agency"]),
   amount: z.number().min(0),
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
+}) as z.ZodType<PaymentSucceeded>
 
 /** A client went over the request rate limit of a route. */
 export interface RateLimitExceeded {
@@ -894,11 +897,11 @@ export interface RateLimitExceeded {
   windowSeconds: number
 }
 
-export const rateLimitExceededSchema: z.ZodType<RateLimitExceeded> = z.object({
+export const rateLimitExceededSchema = strictObject({
   route: z.string(),
   limit: z.int().min(1),
   windowSeconds: z.int().min(1),
-}).strict()
+}) as z.ZodType<RateLimitExceeded>
 
 /** An API call, database query or external request took longer than its `thresholds:` warn entry. */
 export interface SlowOperationDetected {
@@ -920,13 +923,13 @@ export interface SlowOperationDetected {
   tier: "warn" | "critical"
 }
 
-export const slowOperationDetectedSchema: z.ZodType<SlowOperationDetected> = z.object({
+export const slowOperationDetectedSchema = strictObject({
   operation: z.string(),
   category: z.enum(["api", "database", "external"]),
   duration_ms: z.number().min(0),
   thresholdMs: z.number().min(0),
   tier: z.enum(["warn", "critical"]),
-}).strict()
+}) as z.ZodType<SlowOperationDetected>
 
 /** A user cancelled their subscription; it ends at the period's end. */
 export interface SubscriptionCancelled {
@@ -935,11 +938,11 @@ export interface SubscriptionCancelled {
   reason?: "too_expensive" | "not_using" | "missing_feature" | "switched" | "other"
 }
 
-export const subscriptionCancelledSchema: z.ZodType<SubscriptionCancelled> = z.object({
+export const subscriptionCancelledSchema = strictObject({
   subscriptionId: z.string(),
   plan: z.enum(["starter", "pro", "agency"]),
   reason: z.enum(["too_expensive", "not_using", "missing_feature", "switched", "other"]).optional(),
-}).strict()
+}) as z.ZodType<SubscriptionCancelled>
 
 /** A paid subscription became active. */
 export interface SubscriptionStarted {
@@ -952,13 +955,13 @@ export interface SubscriptionStarted {
   currency: string
 }
 
-export const subscriptionStartedSchema: z.ZodType<SubscriptionStarted> = z.object({
+export const subscriptionStartedSchema = strictObject({
   subscriptionId: z.string(),
   plan: z.enum(["starter", "pro", "agency"]),
   billingPeriod: z.enum(["monthly", "yearly"]),
   amount: z.number().min(0),
   currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
+}) as z.ZodType<SubscriptionStarted>
 
 /** A request handler threw or passed an error that no route handled. */
 export interface UnhandledError {
@@ -981,7 +984,7 @@ export interface UnhandledError {
   brandId?: string
 }
 
-export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
+export const unhandledErrorSchema = strictObject({
   method: z.string(),
   route: z.string(),
   url: z.string().optional(),
@@ -990,7 +993,7 @@ export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
   userId: z.string().optional(),
   tenantId: z.string().optional(),
   brandId: z.string().optional(),
-}).strict()
+}) as z.ZodType<UnhandledError>
 
 /** An admin changed another user's role in a team. */
 export interface UserRoleChanged {
@@ -999,11 +1002,11 @@ export interface UserRoleChanged {
   toRole: "member" | "admin" | "owner"
 }
 
-export const userRoleChangedSchema: z.ZodType<UserRoleChanged> = z.object({
+export const userRoleChangedSchema = strictObject({
   targetUserId: z.string(),
   fromRole: z.enum(["member", "admin", "owner"]),
   toRole: z.enum(["member", "admin", "owner"]),
-}).strict()
+}) as z.ZodType<UserRoleChanged>
 
 /** A visitor created an account. */
 export interface UserSignedUp {
@@ -1014,11 +1017,11 @@ export interface UserSignedUp {
   referrer?: string
 }
 
-export const userSignedUpSchema: z.ZodType<UserSignedUp> = z.object({
+export const userSignedUpSchema = strictObject({
   email: z.email(),
   method: z.enum(["email", "google", "github"]),
   referrer: z.string().optional(),
-}).strict()
+}) as z.ZodType<UserSignedUp>
 
 /** A short brand video was generated. */
 export interface VideoGenerated {
@@ -1033,12 +1036,12 @@ export interface VideoGenerated {
   duration_ms: number
 }
 
-export const videoGeneratedSchema: z.ZodType<VideoGenerated> = z.object({
+export const videoGeneratedSchema = strictObject({
   brandId: z.string(),
   model: z.enum(["veo-3"]),
   videoSeconds: z.number().min(0),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<VideoGenerated>
 
 /** A user left the brand wizard without finishing it (no activity for 30 minutes). */
 export interface WizardAbandoned {
@@ -1051,11 +1054,11 @@ export interface WizardAbandoned {
   duration_ms: number
 }
 
-export const wizardAbandonedSchema: z.ZodType<WizardAbandoned> = z.object({
+export const wizardAbandonedSchema = strictObject({
   brandId: z.string(),
   lastStep: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<WizardAbandoned>
 
 /** A user finished the brand wizard and has a complete brand. */
 export interface WizardCompleted {
@@ -1072,11 +1075,11 @@ export interface WizardCompleted {
   stepsVisited: number
 }
 
-export const wizardCompletedSchema: z.ZodType<WizardCompleted> = z.object({
+export const wizardCompletedSchema = strictObject({
   brandId: z.string(),
   duration_ms: z.int().min(0),
   stepsVisited: z.int().min(1),
-}).strict()
+}) as z.ZodType<WizardCompleted>
 
 /** A user started the brand wizard for a new brand. */
 export interface WizardStarted {
@@ -1084,10 +1087,10 @@ export interface WizardStarted {
   entryPoint: "onboarding" | "dashboard" | "template"
 }
 
-export const wizardStartedSchema: z.ZodType<WizardStarted> = z.object({
+export const wizardStartedSchema = strictObject({
   brandId: z.string(),
   entryPoint: z.enum(["onboarding", "dashboard", "template"]),
-}).strict()
+}) as z.ZodType<WizardStarted>
 
 /** A user completed one step of the brand wizard. */
 export interface WizardStepCompleted {
@@ -1105,12 +1108,12 @@ export interface WizardStepCompleted {
   duration_ms: number
 }
 
-export const wizardStepCompletedSchema: z.ZodType<WizardStepCompleted> = z.object({
+export const wizardStepCompletedSchema = strictObject({
   brandId: z.string(),
   step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
   stepIndex: z.int().min(0),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<WizardStepCompleted>
 
 /** Every event of the catalog by name: the type parameter of the catalog and of `log.emit`. */
 export interface LinecastEvents {
@@ -1164,8 +1167,13 @@ export interface LinecastEvents {
   wizard_step_completed: WizardStepCompleted
 }
 
+/** Every object of the compiled catalog without a prototype: a name in it is only ever a key. */
+function withoutPrototype(_key: string, value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null) as object, value) : value
+}
+
 /** The compiled catalog (the same data as `catalog.json`). */
-export const compiled: CompiledCatalog = {
+export const compiled: CompiledCatalog = JSON.parse(`{
   "alerts": {
     "cost_anomaly": {
       "description": "AI spend went above 10 USD within an hour.",
@@ -1239,7 +1247,7 @@ export const compiled: CompiledCatalog = {
     "audit": {
       "kind": "audit_log",
       "settings": {
-        "databaseUrl": "${DATABASE_URL:-}",
+        "databaseUrl": "\${DATABASE_URL:-}",
         "table": "audit_log"
       }
     },
@@ -1247,42 +1255,42 @@ export const compiled: CompiledCatalog = {
       "kind": "betterstack",
       "level": "info",
       "settings": {
-        "token": "${BETTERSTACK_SOURCE_TOKEN}",
-        "url": "${BETTERSTACK_URL:-https://in.logs.betterstack.com}"
+        "token": "\${BETTERSTACK_SOURCE_TOKEN}",
+        "url": "\${BETTERSTACK_URL:-https://in.logs.betterstack.com}"
       }
     },
     "email": {
       "kind": "email",
       "settings": {
-        "from": "${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
-        "host": "${SMTP_HOST}",
-        "pass": "${SMTP_PASS}",
-        "port": "${SMTP_PORT:-587}",
-        "to": "${REPORT_EMAIL_TO}",
-        "user": "${SMTP_USER}"
+        "from": "\${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
+        "host": "\${SMTP_HOST}",
+        "pass": "\${SMTP_PASS}",
+        "port": "\${SMTP_PORT:-587}",
+        "to": "\${REPORT_EMAIL_TO}",
+        "user": "\${SMTP_USER}"
       }
     },
     "posthog": {
       "kind": "posthog",
       "settings": {
-        "apiKey": "${POSTHOG_API_KEY}",
-        "host": "${POSTHOG_HOST:-https://us.i.posthog.com}"
+        "apiKey": "\${POSTHOG_API_KEY}",
+        "host": "\${POSTHOG_HOST:-https://us.i.posthog.com}"
       }
     },
     "sentry": {
       "kind": "sentry",
       "settings": {
-        "dsn": "${SENTRY_DSN}"
+        "dsn": "\${SENTRY_DSN}"
       }
     },
     "slack": {
       "kind": "slack",
       "settings": {
-        "webhookUrl": "${SLACK_WEBHOOK_URL}"
+        "webhookUrl": "\${SLACK_WEBHOOK_URL}"
       }
     }
   },
-  "environment": "${NODE_ENV:-development}",
+  "environment": "\${NODE_ENV:-development}",
   "events": {
     "account_deleted": {
       "audit": {
@@ -1335,7 +1343,7 @@ export const compiled: CompiledCatalog = {
       "helper": "aiApiCall",
       "kind": "cost",
       "level": "info",
-      "message": "{provider} {model} ({taskType}) cost ${cost}",
+      "message": "{provider} {model} ({taskType}) cost \${cost}",
       "name": "ai_api_call",
       "owner": "generation",
       "pii": {
@@ -1447,7 +1455,7 @@ export const compiled: CompiledCatalog = {
           "type": "number"
         },
         "threshold": {
-          "description": "The rule's `above`",
+          "description": "The rule's \`above\`",
           "type": "number"
         },
         "window": {
@@ -1943,7 +1951,7 @@ export const compiled: CompiledCatalog = {
     },
     "critical_slowness_detected": {
       "builtin": true,
-      "description": "An API call, database query or external request took longer than its `thresholds:` critical entry.",
+      "description": "An API call, database query or external request took longer than its \`thresholds:\` critical entry.",
       "helper": "criticalSlownessDetected",
       "kind": "metric",
       "level": "warn",
@@ -2877,7 +2885,7 @@ export const compiled: CompiledCatalog = {
     },
     "slow_operation_detected": {
       "builtin": true,
-      "description": "An API call, database query or external request took longer than its `thresholds:` warn entry.",
+      "description": "An API call, database query or external request took longer than its \`thresholds:\` warn entry.",
       "helper": "slowOperationDetected",
       "kind": "metric",
       "level": "warn",
@@ -3364,7 +3372,7 @@ export const compiled: CompiledCatalog = {
       ]
     }
   },
-  "piiKey": "${PII_HASH_KEY}",
+  "piiKey": "\${PII_HASH_KEY}",
   "pricing": {
     "claude-haiku-4-5": {
       "inputPer1M": 1,
@@ -3411,7 +3419,7 @@ export const compiled: CompiledCatalog = {
     "authorization",
     "cookie"
   ],
-  "release": "${GIT_SHA:-dev}",
+  "release": "\${GIT_SHA:-dev}",
   "routes": {
     "error": [
       "betterstack",
@@ -3442,7 +3450,7 @@ export const compiled: CompiledCatalog = {
       "warnMs": 10000
     }
   }
-}
+}`, withoutPrototype)
 
 /** The catalog the runtime takes, typed by `LinecastEvents`. */
 export const catalog = defineCatalog<LinecastEvents>(compiled, {

@@ -30,7 +30,7 @@ export interface GenerateOptions {
 /** The names of the files `generateFiles` writes, in the order it returns them. */
 export const GENERATED_PATHS = ['events.ts', 'catalog.json', 'events.schema.json', 'EVENTS.md'] as const
 
-const TAKEN = new Set(['LinecastEvents', 'CompiledCatalog', 'compiled', 'catalog', 'flagNames', 'z', 'defineCatalog'])
+const TAKEN = new Set(['LinecastEvents', 'CompiledCatalog', 'compiled', 'catalog', 'flagNames', 'z', 'defineCatalog', 'strictObject', 'withoutPrototype'])
 
 /** Throws when two events (or an event and a fixed export) would share a generated identifier. */
 export function assertDistinctNames(compiled: CompiledCatalog): void {

@@ -2,6 +2,18 @@
 import type { PropertySpec, StringProperty } from '../compiled.js'
 import { propertyKey } from './names.js'
 
+/**
+ * The name objects are built with in `events.ts`: `z.strictObject` seen
+ * through a plain signature, so the compiler does not infer a shape type per
+ * object (that inference is most of what a large catalog costs to check).
+ */
+export const STRICT_OBJECT = 'strictObject'
+
+/** Its declaration, once at the top of `events.ts`. */
+export const STRICT_OBJECT_DECLARATION =
+  `/** \`z.strictObject\` without shape inference: each schema is typed by its interface instead. */\n` +
+  `const ${STRICT_OBJECT} = z.strictObject as unknown as (shape: object) => z.ZodType\n`
+
 function stringBase(spec: StringProperty): string {
   switch (spec.format) {
     case 'email':
@@ -43,10 +55,10 @@ export function zodExpression(spec: PropertySpec, indent: string): string {
   }
 }
 
-/** `z.object({ ... }).strict()`: unknown properties are rejected at every depth. */
+/** `strictObject({ ... })`: unknown properties are rejected at every depth. */
 export function zodObject(properties: Record<string, PropertySpec>, indent: string): string {
   const entries = Object.entries(properties)
-  if (entries.length === 0) return 'z.object({}).strict()'
+  if (entries.length === 0) return `${STRICT_OBJECT}({})`
   const inner = `${indent}  `
   const body = entries
     .map(([key, spec]) => {
@@ -54,5 +66,5 @@ export function zodObject(properties: Record<string, PropertySpec>, indent: stri
       return `${inner}${propertyKey(key)}: ${zodExpression(spec, inner)}${optional},\n`
     })
     .join('')
-  return `z.object({\n${body}${indent}}).strict()`
+  return `${STRICT_OBJECT}({\n${body}${indent}})`
 }
