@@ -60,7 +60,7 @@ export function generateFiles(compiled: CompiledCatalog, options: GenerateOption
   ]
 }
 
-export { GenerateNameCollisionError, JsonSchemaGenerationError } from './errors.js'
+export { GenerateNameCollisionError } from './errors.js'
 export { eventDestinations, type EventDestination } from './destinations.js'
 export { exampleLine } from './example-line.js'
 export { pascalName, schemaName } from './names.js'
