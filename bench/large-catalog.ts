@@ -20,18 +20,18 @@ function eventYaml(index: number): string {
     `    message: "Thing ${index} happened to {brandId} in {duration_ms}"`,
     '    properties:',
     '      brandId: { type: string, maxLength: 64 }',
-    '      email: { type: string, format: email, pii: hash, optional: true }',
     '      duration_ms: { type: integer, min: 0 }',
     '      cost: { type: number, min: 0, optional: true }',
     `      status: { type: enum, values: [ok_${index % 7}, failed, retried] }`,
-    '      tags: { type: array, items: { type: string }, maxItems: 10, optional: true }',
-    '      detail:',
-    '        type: object',
-    '        optional: true',
-    '        properties:',
-    '          step: { type: integer, min: 1 }',
-    '          note: { type: string, optional: true }',
   ]
+  // every third event a list, every fourth an email and a nested object: each generator path, at a realistic size
+  if (index % 3 === 0) lines.push('      tags: { type: array, items: { type: string }, maxItems: 10, optional: true }')
+  if (index % 4 === 0) {
+    lines.push(
+      '      email: { type: string, format: email, pii: hash, optional: true }',
+      '      detail: { type: object, optional: true, properties: { step: { type: integer, min: 1 }, note: { type: string, optional: true } } }',
+    )
+  }
   if (kind === 'audit') lines.push('    audit: { action: thing.happen, resourceType: brand, resourceId: brandId }')
   if (kind === 'error') lines.push('    severity: p2')
   lines.push(kind === 'audit' ? '    to: [log_sink, audit]' : '    to: [log_sink]')

@@ -17,7 +17,8 @@
  *   maps come out without a prototype, as the loader builds them.
  */
 import type { CompiledCatalog, CompiledEvent } from '../compiled.js'
-import { canonicalCatalog, sortedEventNames } from './canonical.js'
+import { sortedEventNames } from './canonical.js'
+import { compiledJsonText } from './catalog-json.js'
 import { headerText } from './header.js'
 import { pascalName, propertyKey, schemaName } from './names.js'
 import { eventInterface, eventsMapInterface, type EventsMapOptions } from './ts-types.js'
@@ -28,6 +29,8 @@ export interface EventsTsOptions {
   catalogFile: string
   /** module that exports `defineCatalog` and the `CompiledCatalog` type; default `linecast` */
   runtimeImport?: string
+  /** the compiled catalog as JSON text (`compiledJsonText`), when the caller already has it */
+  compiledJson?: string
 }
 
 /** A single-quoted module specifier. */
@@ -54,8 +57,7 @@ function withoutPrototype(_key: string, value: unknown): unknown {
 }
 `
 
-function compiledBlock(compiled: CompiledCatalog): string {
-  const json = JSON.stringify(canonicalCatalog(compiled), null, 2)
+function compiledBlock(json: string): string {
   return (
     `${WITHOUT_PROTOTYPE}\n/** The compiled catalog (the same data as \`catalog.json\`). */\n` +
     `export const compiled: CompiledCatalog = JSON.parse(\`${templateBody(json)}\`, withoutPrototype)\n`
@@ -96,7 +98,7 @@ export function renderEventsTs(compiled: CompiledCatalog, options: EventsTsOptio
     `\n${STRICT_OBJECT_DECLARATION}`,
     ...events.map((e) => `\n${eventBlock(e)}`),
     `\n${eventsMapInterface(names)}`,
-    compiledBlock(compiled),
+    compiledBlock(options.compiledJson ?? compiledJsonText(compiled)),
     `\n/** The catalog the runtime takes, typed by \`LinecastEvents\`. */\n`,
     `export const catalog = defineCatalog<LinecastEvents>(compiled, {${schemas.length > 0 ? `\n${schemas}` : ''}})\n`,
     flagNamesBlock(compiled),

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path'
 import type { CompiledCatalog } from '../compiled.js'
-import { renderCatalogJson } from './catalog-json.js'
+import { compiledJsonText, renderCatalogJson } from './catalog-json.js'
 import { GenerateNameCollisionError } from './errors.js'
 import { renderEventsMd } from './events-md.js'
 import { renderEventsTs } from './events-ts.js'
@@ -48,13 +48,15 @@ export function assertDistinctNames(compiled: CompiledCatalog): void {
 export function generateFiles(compiled: CompiledCatalog, options: GenerateOptions): GeneratedFile[] {
   assertDistinctNames(compiled)
   const catalogFile = basename(options.catalogFile)
+  const compiledJson = compiledJsonText(compiled)
   const eventsTs = renderEventsTs(compiled, {
     catalogFile,
+    compiledJson,
     ...(options.runtimeImport !== undefined ? { runtimeImport: options.runtimeImport } : {}),
   })
   return [
     { path: 'events.ts', contents: eventsTs + renderFlagsTs(compiled) },
-    { path: 'catalog.json', contents: renderCatalogJson(compiled) },
+    { path: 'catalog.json', contents: renderCatalogJson(compiled, compiledJson) },
     { path: 'events.schema.json', contents: renderJsonSchema(compiled, { catalogFile }) },
     { path: 'EVENTS.md', contents: renderEventsMd(compiled, { catalogFile }) },
   ]
