@@ -3,9 +3,6 @@ import { z } from 'zod'
 import { defineCatalog } from 'linecast'
 import type { CompiledCatalog } from 'linecast'
 
-/** `z.strictObject` without shape inference: each schema is typed by its interface instead. */
-const strictObject = z.strictObject as unknown as (shape: object) => z.ZodType
-
 /** An account and its brands were deleted; the audit row keeps who and when. */
 export interface AccountDeleted {
   deletedUserId: string
@@ -16,12 +13,6 @@ export interface AccountDeleted {
   email: string
   reason?: string
 }
-
-export const accountDeletedSchema = strictObject({
-  deletedUserId: z.string(),
-  email: z.email(),
-  reason: z.string().optional(),
-}) as z.ZodType<AccountDeleted>
 
 /** One call to an AI provider, with its tokens or media and its cost in USD. */
 export interface AiApiCall {
@@ -69,22 +60,6 @@ export interface AiApiCall {
   error?: string
 }
 
-export const aiApiCallSchema = strictObject({
-  provider: z.string(),
-  model: z.string(),
-  taskType: z.string(),
-  inputTokens: z.int().min(0).optional(),
-  outputTokens: z.int().min(0).optional(),
-  cachedInputTokens: z.int().min(0).optional(),
-  images: z.int().min(0).optional(),
-  videos: z.int().min(0).optional(),
-  videoSeconds: z.number().min(0).optional(),
-  duration_ms: z.number().min(0),
-  cost: z.number().min(0),
-  success: z.boolean(),
-  error: z.string().optional(),
-}) as z.ZodType<AiApiCall>
-
 /** An alert rule's measure went above its threshold within its window. */
 export interface AlertTriggered {
   /** Alert rule name */
@@ -99,14 +74,6 @@ export interface AlertTriggered {
   window: string
 }
 
-export const alertTriggeredSchema = strictObject({
-  rule: z.string(),
-  measure: z.enum(["count", "sum", "avg", "max", "p50", "p90", "p95", "p99"]),
-  value: z.number(),
-  threshold: z.number(),
-  window: z.string(),
-}) as z.ZodType<AlertTriggered>
-
 /** A user created an API key. */
 export interface ApiKeyCreated {
   keyId: string
@@ -116,33 +83,17 @@ export interface ApiKeyCreated {
   scopes: Array<"read" | "write" | "generate" | "admin">
 }
 
-export const apiKeyCreatedSchema = strictObject({
-  keyId: z.string(),
-  name: z.string().max(100),
-  scopes: z.array(z.enum(["read", "write", "generate", "admin"])).min(1),
-}) as z.ZodType<ApiKeyCreated>
-
 /** A user or admin revoked an API key. */
 export interface ApiKeyRevoked {
   keyId: string
   reason?: string
 }
 
-export const apiKeyRevokedSchema = strictObject({
-  keyId: z.string(),
-  reason: z.string().optional(),
-}) as z.ZodType<ApiKeyRevoked>
-
 /** A user exported a brand kit. */
 export interface BrandExported {
   brandId: string
   format: "zip" | "pdf" | "png" | "svg"
 }
-
-export const brandExportedSchema = strictObject({
-  brandId: z.string(),
-  format: z.enum(["zip", "pdf", "png", "svg"]),
-}) as z.ZodType<BrandExported>
 
 /** Name ideas were generated for a brand. */
 export interface BrandNameGenerated {
@@ -160,23 +111,11 @@ export interface BrandNameGenerated {
   duration_ms: number
 }
 
-export const brandNameGeneratedSchema = strictObject({
-  brandId: z.string(),
-  model: z.string(),
-  nameCount: z.int().min(1),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<BrandNameGenerated>
-
 /** A user shared a brand with someone else. */
 export interface BrandShared {
   brandId: string
   channel: "link" | "email" | "twitter" | "linkedin"
 }
-
-export const brandSharedSchema = strictObject({
-  brandId: z.string(),
-  channel: z.enum(["link", "email", "twitter", "linkedin"]),
-}) as z.ZodType<BrandShared>
 
 /** A user opened the checkout for a plan. */
 export interface CheckoutStarted {
@@ -190,13 +129,6 @@ export interface CheckoutStarted {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const checkoutStartedSchema = strictObject({
-  plan: z.enum(["starter", "pro", "agency"]),
-  billingPeriod: z.enum(["monthly", "yearly"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}) as z.ZodType<CheckoutStarted>
 
 /** A color palette was generated for a brand. */
 export interface ColorPaletteGenerated {
@@ -213,13 +145,6 @@ export interface ColorPaletteGenerated {
    */
   duration_ms: number
 }
-
-export const colorPaletteGeneratedSchema = strictObject({
-  brandId: z.string(),
-  model: z.string(),
-  colorCount: z.int().min(1),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<ColorPaletteGenerated>
 
 /** AI spend in a window was well above its usual level. */
 export interface CostAnomalyDetected {
@@ -243,14 +168,6 @@ export interface CostAnomalyDetected {
   /** Model that drove the spend, when one did */
   model?: string
 }
-
-export const costAnomalyDetectedSchema = strictObject({
-  window: z.string(),
-  cost: z.number().min(0),
-  baseline: z.number().min(0),
-  ratio: z.number().min(0),
-  model: z.string().optional(),
-}) as z.ZodType<CostAnomalyDetected>
 
 /** A periodic AI cost report was computed from the audit_log cost records. */
 export interface CostReportGenerated {
@@ -325,28 +242,6 @@ export interface CostReportGenerated {
   }[]
 }
 
-export const costReportGeneratedSchema = strictObject({
-  period: z.enum(["day", "week", "month", "custom"]),
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-  total: z.number().min(0),
-  calls: z.int().min(0),
-  failedCalls: z.int().min(0),
-  inputTokens: z.int().min(0).optional(),
-  outputTokens: z.int().min(0).optional(),
-  images: z.int().min(0).optional(),
-  byModel: z.array(strictObject({
-    model: z.string(),
-    calls: z.int().min(0),
-    cost: z.number().min(0),
-  })),
-  byBrand: z.array(strictObject({
-    brandId: z.string(),
-    calls: z.int().min(0),
-    cost: z.number().min(0),
-  })),
-}) as z.ZodType<CostReportGenerated>
-
 /** A user used their last generation credit. */
 export interface CreditsDepleted {
   plan: "free" | "starter" | "pro" | "agency"
@@ -356,11 +251,6 @@ export interface CreditsDepleted {
    */
   creditsUsed: number
 }
-
-export const creditsDepletedSchema = strictObject({
-  plan: z.enum(["free", "starter", "pro", "agency"]),
-  creditsUsed: z.int().min(0),
-}) as z.ZodType<CreditsDepleted>
 
 /** A user bought a pack of generation credits. */
 export interface CreditsPurchased {
@@ -374,12 +264,6 @@ export interface CreditsPurchased {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const creditsPurchasedSchema = strictObject({
-  credits: z.int().min(1),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}) as z.ZodType<CreditsPurchased>
 
 /** An API call, database query or external request took longer than its `thresholds:` critical entry. */
 export interface CriticalSlownessDetected {
@@ -398,13 +282,6 @@ export interface CriticalSlownessDetected {
    */
   thresholdMs: number
 }
-
-export const criticalSlownessDetectedSchema = strictObject({
-  operation: z.string(),
-  category: z.enum(["api", "database", "external"]),
-  duration_ms: z.number().min(0),
-  thresholdMs: z.number().min(0),
-}) as z.ZodType<CriticalSlownessDetected>
 
 /** A scheduled job finished a run successfully. */
 export interface CronJobCompleted {
@@ -427,15 +304,6 @@ export interface CronJobCompleted {
   /** IANA time zone of the schedule; default UTC */
   timezone?: string
 }
-
-export const cronJobCompletedSchema = strictObject({
-  slug: z.string(),
-  duration_ms: z.number().min(0),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}) as z.ZodType<CronJobCompleted>
 
 /** A scheduled job's run threw or timed out. */
 export interface CronJobFailed {
@@ -461,16 +329,6 @@ export interface CronJobFailed {
   timezone?: string
 }
 
-export const cronJobFailedSchema = strictObject({
-  slug: z.string(),
-  duration_ms: z.number().min(0),
-  error: z.string().optional(),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}) as z.ZodType<CronJobFailed>
-
 /** A scheduled job began a run. */
 export interface CronJobStarted {
   /** Stable id of the scheduled job */
@@ -488,14 +346,6 @@ export interface CronJobStarted {
   timezone?: string
 }
 
-export const cronJobStartedSchema = strictObject({
-  slug: z.string(),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}) as z.ZodType<CronJobStarted>
-
 /** A database query failed for a reason other than a constraint the code handles. */
 export interface DatabaseError {
   operation: string
@@ -505,22 +355,11 @@ export interface DatabaseError {
   error: string
 }
 
-export const databaseErrorSchema = strictObject({
-  operation: z.string(),
-  table: z.string().optional(),
-  code: z.string().optional(),
-  error: z.string(),
-}) as z.ZodType<DatabaseError>
-
 /** A user clicked the verification link sent to their email address. */
 export interface EmailVerified {
   /** @format email */
   email: string
 }
-
-export const emailVerifiedSchema = strictObject({
-  email: z.email(),
-}) as z.ZodType<EmailVerified>
 
 /** A call to a third-party API (AI provider, payments, email) failed. */
 export interface ExternalApiError {
@@ -535,14 +374,6 @@ export interface ExternalApiError {
   error: string
   retryable: boolean
 }
-
-export const externalApiErrorSchema = strictObject({
-  provider: z.string(),
-  endpoint: z.string(),
-  statusCode: z.int().min(100).max(599).optional(),
-  error: z.string(),
-  retryable: z.boolean(),
-}) as z.ZodType<ExternalApiError>
 
 /** A user rated the product and may have left a comment. */
 export interface FeedbackSubmitted {
@@ -559,12 +390,6 @@ export interface FeedbackSubmitted {
    */
   comment?: string
 }
-
-export const feedbackSubmittedSchema = strictObject({
-  rating: z.int().min(1).max(5),
-  page: z.string(),
-  comment: z.string().max(2000).optional(),
-}) as z.ZodType<FeedbackSubmitted>
 
 /** An HTTP request was served (written by the HTTP middleware when the response finishes). */
 export interface HttpRequest {
@@ -598,19 +423,6 @@ export interface HttpRequest {
   brandId?: string
 }
 
-export const httpRequestSchema = strictObject({
-  method: z.string(),
-  url: z.string(),
-  statusCode: z.int().min(100).max(599),
-  responseTime: z.number().min(0),
-  userAgent: z.string().optional(),
-  route: z.string().optional(),
-  requestId: z.string().optional(),
-  userId: z.string().optional(),
-  tenantId: z.string().optional(),
-  brandId: z.string().optional(),
-}) as z.ZodType<HttpRequest>
-
 /** A background job finished successfully. */
 export interface JobCompleted {
   /** Queue name */
@@ -629,13 +441,6 @@ export interface JobCompleted {
    */
   duration_ms: number
 }
-
-export const jobCompletedSchema = strictObject({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-  duration_ms: z.number().min(0),
-}) as z.ZodType<JobCompleted>
 
 /** A background job attempt threw; it is retried while attempts remain. */
 export interface JobFailed {
@@ -662,16 +467,6 @@ export interface JobFailed {
   willRetry?: boolean
 }
 
-export const jobFailedSchema = strictObject({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-  duration_ms: z.number().min(0),
-  error: z.string(),
-  errorType: z.string().optional(),
-  willRetry: z.boolean().optional(),
-}) as z.ZodType<JobFailed>
-
 /** A worker picked up a background job. */
 export interface JobStarted {
   /** Queue name */
@@ -686,12 +481,6 @@ export interface JobStarted {
   attempt: number
 }
 
-export const jobStartedSchema = strictObject({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-}) as z.ZodType<JobStarted>
-
 /** A user downloaded a logo file. */
 export interface LogoDownloaded {
   brandId: string
@@ -704,23 +493,11 @@ export interface LogoDownloaded {
   resolution?: number
 }
 
-export const logoDownloadedSchema = strictObject({
-  brandId: z.string(),
-  logoId: z.string(),
-  format: z.enum(["png", "svg", "pdf"]),
-  resolution: z.int().min(16).optional(),
-}) as z.ZodType<LogoDownloaded>
-
 /** A user marked a logo as a favorite. */
 export interface LogoFavorited {
   brandId: string
   logoId: string
 }
-
-export const logoFavoritedSchema = strictObject({
-  brandId: z.string(),
-  logoId: z.string(),
-}) as z.ZodType<LogoFavorited>
 
 /** A logo job finished and produced logos. */
 export interface LogoGenerated {
@@ -744,15 +521,6 @@ export interface LogoGenerated {
   logoCount?: number
 }
 
-export const logoGeneratedSchema = strictObject({
-  brandId: z.string(),
-  jobId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  duration_ms: z.int().min(0),
-  cost: z.number().min(0),
-  logoCount: z.int().min(1).optional(),
-}) as z.ZodType<LogoGenerated>
-
 /** A logo job gave up after its last attempt. */
 export interface LogoGenerationFailed {
   brandId: string
@@ -764,13 +532,6 @@ export interface LogoGenerationFailed {
   attempt: number
   error: string
 }
-
-export const logoGenerationFailedSchema = strictObject({
-  brandId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  attempt: z.int().min(1),
-  error: z.string(),
-}) as z.ZodType<LogoGenerationFailed>
 
 /** A user asked for a batch of logos; a logo job was queued on BullMQ. */
 export interface LogoGenerationRequested {
@@ -785,13 +546,6 @@ export interface LogoGenerationRequested {
   count: number
 }
 
-export const logoGenerationRequestedSchema = strictObject({
-  brandId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  style: z.string().optional(),
-  count: z.int().min(1).max(8),
-}) as z.ZodType<LogoGenerationRequested>
-
 /** A product mockup showing the brand was rendered. */
 export interface MockupGenerated {
   brandId: string
@@ -803,13 +557,6 @@ export interface MockupGenerated {
    */
   duration_ms: number
 }
-
-export const mockupGeneratedSchema = strictObject({
-  brandId: z.string(),
-  model: z.string(),
-  mockupType: z.enum(["business_card", "t_shirt", "storefront", "social_post", "mug"]),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<MockupGenerated>
 
 /** A user finished every onboarding step. */
 export interface OnboardingCompleted {
@@ -825,19 +572,10 @@ export interface OnboardingCompleted {
   stepsCompleted: number
 }
 
-export const onboardingCompletedSchema = strictObject({
-  duration_ms: z.int().min(0),
-  stepsCompleted: z.int().min(0),
-}) as z.ZodType<OnboardingCompleted>
-
 /** A user opened the onboarding flow. */
 export interface OnboardingStarted {
   source: "signup" | "invite" | "dashboard"
 }
-
-export const onboardingStartedSchema = strictObject({
-  source: z.enum(["signup", "invite", "dashboard"]),
-}) as z.ZodType<OnboardingStarted>
 
 /** A payment attempt was declined or errored; the team is told in Slack. */
 export interface PaymentFailed {
@@ -856,15 +594,6 @@ export interface PaymentFailed {
   attempt: number
 }
 
-export const paymentFailedSchema = strictObject({
-  invoiceId: z.string(),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-  failureCode: z.string(),
-  failureMessage: z.string().optional(),
-  attempt: z.int().min(1),
-}) as z.ZodType<PaymentFailed>
-
 /** A payment was captured. */
 export interface PaymentSucceeded {
   invoiceId: string
@@ -874,13 +603,6 @@ export interface PaymentSucceeded {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const paymentSucceededSchema = strictObject({
-  invoiceId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}) as z.ZodType<PaymentSucceeded>
 
 /** A client went over the request rate limit of a route. */
 export interface RateLimitExceeded {
@@ -896,12 +618,6 @@ export interface RateLimitExceeded {
    */
   windowSeconds: number
 }
-
-export const rateLimitExceededSchema = strictObject({
-  route: z.string(),
-  limit: z.int().min(1),
-  windowSeconds: z.int().min(1),
-}) as z.ZodType<RateLimitExceeded>
 
 /** An API call, database query or external request took longer than its `thresholds:` warn entry. */
 export interface SlowOperationDetected {
@@ -923,26 +639,12 @@ export interface SlowOperationDetected {
   tier: "warn" | "critical"
 }
 
-export const slowOperationDetectedSchema = strictObject({
-  operation: z.string(),
-  category: z.enum(["api", "database", "external"]),
-  duration_ms: z.number().min(0),
-  thresholdMs: z.number().min(0),
-  tier: z.enum(["warn", "critical"]),
-}) as z.ZodType<SlowOperationDetected>
-
 /** A user cancelled their subscription; it ends at the period's end. */
 export interface SubscriptionCancelled {
   subscriptionId: string
   plan: "starter" | "pro" | "agency"
   reason?: "too_expensive" | "not_using" | "missing_feature" | "switched" | "other"
 }
-
-export const subscriptionCancelledSchema = strictObject({
-  subscriptionId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  reason: z.enum(["too_expensive", "not_using", "missing_feature", "switched", "other"]).optional(),
-}) as z.ZodType<SubscriptionCancelled>
 
 /** A paid subscription became active. */
 export interface SubscriptionStarted {
@@ -954,14 +656,6 @@ export interface SubscriptionStarted {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const subscriptionStartedSchema = strictObject({
-  subscriptionId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  billingPeriod: z.enum(["monthly", "yearly"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}) as z.ZodType<SubscriptionStarted>
 
 /** A request handler threw or passed an error that no route handled. */
 export interface UnhandledError {
@@ -984,29 +678,12 @@ export interface UnhandledError {
   brandId?: string
 }
 
-export const unhandledErrorSchema = strictObject({
-  method: z.string(),
-  route: z.string(),
-  url: z.string().optional(),
-  statusCode: z.int().min(100).max(599),
-  requestId: z.string().optional(),
-  userId: z.string().optional(),
-  tenantId: z.string().optional(),
-  brandId: z.string().optional(),
-}) as z.ZodType<UnhandledError>
-
 /** An admin changed another user's role in a team. */
 export interface UserRoleChanged {
   targetUserId: string
   fromRole: "member" | "admin" | "owner"
   toRole: "member" | "admin" | "owner"
 }
-
-export const userRoleChangedSchema = strictObject({
-  targetUserId: z.string(),
-  fromRole: z.enum(["member", "admin", "owner"]),
-  toRole: z.enum(["member", "admin", "owner"]),
-}) as z.ZodType<UserRoleChanged>
 
 /** A visitor created an account. */
 export interface UserSignedUp {
@@ -1016,12 +693,6 @@ export interface UserSignedUp {
   /** Referring site or campaign */
   referrer?: string
 }
-
-export const userSignedUpSchema = strictObject({
-  email: z.email(),
-  method: z.enum(["email", "google", "github"]),
-  referrer: z.string().optional(),
-}) as z.ZodType<UserSignedUp>
 
 /** A short brand video was generated. */
 export interface VideoGenerated {
@@ -1036,13 +707,6 @@ export interface VideoGenerated {
   duration_ms: number
 }
 
-export const videoGeneratedSchema = strictObject({
-  brandId: z.string(),
-  model: z.enum(["veo-3"]),
-  videoSeconds: z.number().min(0),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<VideoGenerated>
-
 /** A user left the brand wizard without finishing it (no activity for 30 minutes). */
 export interface WizardAbandoned {
   brandId: string
@@ -1053,12 +717,6 @@ export interface WizardAbandoned {
    */
   duration_ms: number
 }
-
-export const wizardAbandonedSchema = strictObject({
-  brandId: z.string(),
-  lastStep: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<WizardAbandoned>
 
 /** A user finished the brand wizard and has a complete brand. */
 export interface WizardCompleted {
@@ -1075,22 +733,11 @@ export interface WizardCompleted {
   stepsVisited: number
 }
 
-export const wizardCompletedSchema = strictObject({
-  brandId: z.string(),
-  duration_ms: z.int().min(0),
-  stepsVisited: z.int().min(1),
-}) as z.ZodType<WizardCompleted>
-
 /** A user started the brand wizard for a new brand. */
 export interface WizardStarted {
   brandId: string
   entryPoint: "onboarding" | "dashboard" | "template"
 }
-
-export const wizardStartedSchema = strictObject({
-  brandId: z.string(),
-  entryPoint: z.enum(["onboarding", "dashboard", "template"]),
-}) as z.ZodType<WizardStarted>
 
 /** A user completed one step of the brand wizard. */
 export interface WizardStepCompleted {
@@ -1107,13 +754,6 @@ export interface WizardStepCompleted {
    */
   duration_ms: number
 }
-
-export const wizardStepCompletedSchema = strictObject({
-  brandId: z.string(),
-  step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
-  stepIndex: z.int().min(0),
-  duration_ms: z.int().min(0),
-}) as z.ZodType<WizardStepCompleted>
 
 /** Every event of the catalog by name: the type parameter of the catalog and of `log.emit`. */
 export interface LinecastEvents {
@@ -1165,6 +805,11 @@ export interface LinecastEvents {
   wizard_completed: WizardCompleted
   wizard_started: WizardStarted
   wizard_step_completed: WizardStepCompleted
+}
+
+/** `z.strictObject` without shape inference: each schema is typed by its interface instead. */
+function strictObject(shape: object): z.ZodType {
+  return z.strictObject(shape as z.ZodRawShape) as unknown as z.ZodType
 }
 
 /** Every object of the compiled catalog without a prototype: a name in it is only ever a key. */
@@ -3452,8 +3097,321 @@ export const compiled: CompiledCatalog = JSON.parse(`{
   }
 }`, withoutPrototype)
 
-/** The catalog the runtime takes, typed by `LinecastEvents`. */
+/** The catalog the runtime takes: one schema per event, typed by `LinecastEvents`. */
 export const catalog = defineCatalog<LinecastEvents>(compiled, {
+  account_deleted: strictObject({
+    deletedUserId: z.string(),
+    email: z.email(),
+    reason: z.string().optional(),
+  }) as z.ZodType<AccountDeleted>,
+  ai_api_call: strictObject({
+    provider: z.string(),
+    model: z.string(),
+    taskType: z.string(),
+    inputTokens: z.int().min(0).optional(),
+    outputTokens: z.int().min(0).optional(),
+    cachedInputTokens: z.int().min(0).optional(),
+    images: z.int().min(0).optional(),
+    videos: z.int().min(0).optional(),
+    videoSeconds: z.number().min(0).optional(),
+    duration_ms: z.number().min(0),
+    cost: z.number().min(0),
+    success: z.boolean(),
+    error: z.string().optional(),
+  }) as z.ZodType<AiApiCall>,
+  alert_triggered: strictObject({
+    rule: z.string(),
+    measure: z.enum(["count", "sum", "avg", "max", "p50", "p90", "p95", "p99"]),
+    value: z.number(),
+    threshold: z.number(),
+    window: z.string(),
+  }) as z.ZodType<AlertTriggered>,
+  api_key_created: strictObject({
+    keyId: z.string(),
+    name: z.string().max(100),
+    scopes: z.array(z.enum(["read", "write", "generate", "admin"])).min(1),
+  }) as z.ZodType<ApiKeyCreated>,
+  api_key_revoked: strictObject({
+    keyId: z.string(),
+    reason: z.string().optional(),
+  }) as z.ZodType<ApiKeyRevoked>,
+  brand_exported: strictObject({
+    brandId: z.string(),
+    format: z.enum(["zip", "pdf", "png", "svg"]),
+  }) as z.ZodType<BrandExported>,
+  brand_name_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    nameCount: z.int().min(1),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<BrandNameGenerated>,
+  brand_shared: strictObject({
+    brandId: z.string(),
+    channel: z.enum(["link", "email", "twitter", "linkedin"]),
+  }) as z.ZodType<BrandShared>,
+  checkout_started: strictObject({
+    plan: z.enum(["starter", "pro", "agency"]),
+    billingPeriod: z.enum(["monthly", "yearly"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<CheckoutStarted>,
+  color_palette_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    colorCount: z.int().min(1),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<ColorPaletteGenerated>,
+  cost_anomaly_detected: strictObject({
+    window: z.string(),
+    cost: z.number().min(0),
+    baseline: z.number().min(0),
+    ratio: z.number().min(0),
+    model: z.string().optional(),
+  }) as z.ZodType<CostAnomalyDetected>,
+  cost_report_generated: strictObject({
+    period: z.enum(["day", "week", "month", "custom"]),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    total: z.number().min(0),
+    calls: z.int().min(0),
+    failedCalls: z.int().min(0),
+    inputTokens: z.int().min(0).optional(),
+    outputTokens: z.int().min(0).optional(),
+    images: z.int().min(0).optional(),
+    byModel: z.array(strictObject({
+      model: z.string(),
+      calls: z.int().min(0),
+      cost: z.number().min(0),
+    })),
+    byBrand: z.array(strictObject({
+      brandId: z.string(),
+      calls: z.int().min(0),
+      cost: z.number().min(0),
+    })),
+  }) as z.ZodType<CostReportGenerated>,
+  credits_depleted: strictObject({
+    plan: z.enum(["free", "starter", "pro", "agency"]),
+    creditsUsed: z.int().min(0),
+  }) as z.ZodType<CreditsDepleted>,
+  credits_purchased: strictObject({
+    credits: z.int().min(1),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<CreditsPurchased>,
+  critical_slowness_detected: strictObject({
+    operation: z.string(),
+    category: z.enum(["api", "database", "external"]),
+    duration_ms: z.number().min(0),
+    thresholdMs: z.number().min(0),
+  }) as z.ZodType<CriticalSlownessDetected>,
+  cron_job_completed: strictObject({
+    slug: z.string(),
+    duration_ms: z.number().min(0),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobCompleted>,
+  cron_job_failed: strictObject({
+    slug: z.string(),
+    duration_ms: z.number().min(0),
+    error: z.string().optional(),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobFailed>,
+  cron_job_started: strictObject({
+    slug: z.string(),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobStarted>,
+  database_error: strictObject({
+    operation: z.string(),
+    table: z.string().optional(),
+    code: z.string().optional(),
+    error: z.string(),
+  }) as z.ZodType<DatabaseError>,
+  email_verified: strictObject({
+    email: z.email(),
+  }) as z.ZodType<EmailVerified>,
+  external_api_error: strictObject({
+    provider: z.string(),
+    endpoint: z.string(),
+    statusCode: z.int().min(100).max(599).optional(),
+    error: z.string(),
+    retryable: z.boolean(),
+  }) as z.ZodType<ExternalApiError>,
+  feedback_submitted: strictObject({
+    rating: z.int().min(1).max(5),
+    page: z.string(),
+    comment: z.string().max(2000).optional(),
+  }) as z.ZodType<FeedbackSubmitted>,
+  http_request: strictObject({
+    method: z.string(),
+    url: z.string(),
+    statusCode: z.int().min(100).max(599),
+    responseTime: z.number().min(0),
+    userAgent: z.string().optional(),
+    route: z.string().optional(),
+    requestId: z.string().optional(),
+    userId: z.string().optional(),
+    tenantId: z.string().optional(),
+    brandId: z.string().optional(),
+  }) as z.ZodType<HttpRequest>,
+  job_completed: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+    duration_ms: z.number().min(0),
+  }) as z.ZodType<JobCompleted>,
+  job_failed: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+    duration_ms: z.number().min(0),
+    error: z.string(),
+    errorType: z.string().optional(),
+    willRetry: z.boolean().optional(),
+  }) as z.ZodType<JobFailed>,
+  job_started: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+  }) as z.ZodType<JobStarted>,
+  logo_downloaded: strictObject({
+    brandId: z.string(),
+    logoId: z.string(),
+    format: z.enum(["png", "svg", "pdf"]),
+    resolution: z.int().min(16).optional(),
+  }) as z.ZodType<LogoDownloaded>,
+  logo_favorited: strictObject({
+    brandId: z.string(),
+    logoId: z.string(),
+  }) as z.ZodType<LogoFavorited>,
+  logo_generated: strictObject({
+    brandId: z.string(),
+    jobId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    duration_ms: z.int().min(0),
+    cost: z.number().min(0),
+    logoCount: z.int().min(1).optional(),
+  }) as z.ZodType<LogoGenerated>,
+  logo_generation_failed: strictObject({
+    brandId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    attempt: z.int().min(1),
+    error: z.string(),
+  }) as z.ZodType<LogoGenerationFailed>,
+  logo_generation_requested: strictObject({
+    brandId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    style: z.string().optional(),
+    count: z.int().min(1).max(8),
+  }) as z.ZodType<LogoGenerationRequested>,
+  mockup_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    mockupType: z.enum(["business_card", "t_shirt", "storefront", "social_post", "mug"]),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<MockupGenerated>,
+  onboarding_completed: strictObject({
+    duration_ms: z.int().min(0),
+    stepsCompleted: z.int().min(0),
+  }) as z.ZodType<OnboardingCompleted>,
+  onboarding_started: strictObject({
+    source: z.enum(["signup", "invite", "dashboard"]),
+  }) as z.ZodType<OnboardingStarted>,
+  payment_failed: strictObject({
+    invoiceId: z.string(),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+    failureCode: z.string(),
+    failureMessage: z.string().optional(),
+    attempt: z.int().min(1),
+  }) as z.ZodType<PaymentFailed>,
+  payment_succeeded: strictObject({
+    invoiceId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<PaymentSucceeded>,
+  rate_limit_exceeded: strictObject({
+    route: z.string(),
+    limit: z.int().min(1),
+    windowSeconds: z.int().min(1),
+  }) as z.ZodType<RateLimitExceeded>,
+  slow_operation_detected: strictObject({
+    operation: z.string(),
+    category: z.enum(["api", "database", "external"]),
+    duration_ms: z.number().min(0),
+    thresholdMs: z.number().min(0),
+    tier: z.enum(["warn", "critical"]),
+  }) as z.ZodType<SlowOperationDetected>,
+  subscription_cancelled: strictObject({
+    subscriptionId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    reason: z.enum(["too_expensive", "not_using", "missing_feature", "switched", "other"]).optional(),
+  }) as z.ZodType<SubscriptionCancelled>,
+  subscription_started: strictObject({
+    subscriptionId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    billingPeriod: z.enum(["monthly", "yearly"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<SubscriptionStarted>,
+  unhandled_error: strictObject({
+    method: z.string(),
+    route: z.string(),
+    url: z.string().optional(),
+    statusCode: z.int().min(100).max(599),
+    requestId: z.string().optional(),
+    userId: z.string().optional(),
+    tenantId: z.string().optional(),
+    brandId: z.string().optional(),
+  }) as z.ZodType<UnhandledError>,
+  user_role_changed: strictObject({
+    targetUserId: z.string(),
+    fromRole: z.enum(["member", "admin", "owner"]),
+    toRole: z.enum(["member", "admin", "owner"]),
+  }) as z.ZodType<UserRoleChanged>,
+  user_signed_up: strictObject({
+    email: z.email(),
+    method: z.enum(["email", "google", "github"]),
+    referrer: z.string().optional(),
+  }) as z.ZodType<UserSignedUp>,
+  video_generated: strictObject({
+    brandId: z.string(),
+    model: z.enum(["veo-3"]),
+    videoSeconds: z.number().min(0),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<VideoGenerated>,
+  wizard_abandoned: strictObject({
+    brandId: z.string(),
+    lastStep: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<WizardAbandoned>,
+  wizard_completed: strictObject({
+    brandId: z.string(),
+    duration_ms: z.int().min(0),
+    stepsVisited: z.int().min(1),
+  }) as z.ZodType<WizardCompleted>,
+  wizard_started: strictObject({
+    brandId: z.string(),
+    entryPoint: z.enum(["onboarding", "dashboard", "template"]),
+  }) as z.ZodType<WizardStarted>,
+  wizard_step_completed: strictObject({
+    brandId: z.string(),
+    step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
+    stepIndex: z.int().min(0),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<WizardStepCompleted>,
+})
+
+/** Each event's schema, by the name of its interface. */
+export const {
   account_deleted: accountDeletedSchema,
   ai_api_call: aiApiCallSchema,
   alert_triggered: alertTriggeredSchema,
@@ -3502,7 +3460,7 @@ export const catalog = defineCatalog<LinecastEvents>(compiled, {
   wizard_completed: wizardCompletedSchema,
   wizard_started: wizardStartedSchema,
   wizard_step_completed: wizardStepCompletedSchema,
-})
+} = catalog.schemas
 
 /** Feature flag keys by helper name. */
 export const flagNames = {
