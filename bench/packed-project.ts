@@ -27,8 +27,6 @@ export const OPTIONAL_PEERS = [
   'pino-http',
   '@bull-board/api',
   '@bull-board/express',
-  'typescript',
-  'ts-json-schema-generator',
 ] as const
 
 /** Packs the built repository into `dir`; returns the tarball's path. */

@@ -9,11 +9,23 @@ import { createOutput, type OutputStreams } from './output.js'
 import { commands, findCommand } from './registry.js'
 import { LinecastError } from '../core/errors.js'
 import { packageVersion } from './version.js'
+import { closest } from '../schema/suggest.js'
 
 export interface RunOptions extends OutputStreams {
   cwd: string
   env: NodeJS.ProcessEnv
   signal?: AbortSignal
+}
+
+/** `linecast tial`: the closest command when one is near, the list of commands otherwise. */
+function unknownCommand(name: string): UsageError {
+  const names = commands.map((c) => c.name)
+  const near = closest(name, names)
+  return new UsageError(
+    near !== undefined
+      ? `unknown command '${name}'; did you mean \`linecast ${near}\`?`
+      : `unknown command '${name}'; the commands are: ${names.join(', ')}`,
+  )
 }
 
 export async function runCli(argv: readonly string[], options: RunOptions): Promise<number> {
@@ -29,9 +41,7 @@ export async function runCli(argv: readonly string[], options: RunOptions): Prom
       return 0
     }
     const command = findCommand(top.command)
-    if (command === undefined) {
-      throw new UsageError(`unknown command '${top.command}'; the commands are: ${commands.map((c) => c.name).join(', ')}`)
-    }
+    if (command === undefined) throw unknownCommand(top.command)
     const parsed = parseCommandArgs(command, top.rest)
     if (parsed.help) {
       out.line(commandHelp(command))

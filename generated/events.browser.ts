@@ -2,6 +2,11 @@
 import * as z from 'zod'
 import { createTracker, type BrowserCatalog, type TrackerOptions, type TrackerStats } from 'linecast/browser'
 
+/** `z.strictObject` without shape inference: each schema is typed by its interface instead. */
+function strictObject(shape: object): z.ZodType {
+  return z.strictObject(shape as z.ZodRawShape) as unknown as z.ZodType
+}
+
 /** A user finished the brand wizard and has a complete brand. */
 export interface WizardCompleted {
   brandId: string
@@ -17,11 +22,11 @@ export interface WizardCompleted {
   stepsVisited: number
 }
 
-export const wizardCompletedSchema: z.ZodType<WizardCompleted> = z.object({
+export const wizardCompletedSchema = strictObject({
   brandId: z.string(),
   duration_ms: z.int().min(0),
   stepsVisited: z.int().min(1),
-}).strict()
+}) as z.ZodType<WizardCompleted>
 
 /** A user started the brand wizard for a new brand. */
 export interface WizardStarted {
@@ -29,10 +34,10 @@ export interface WizardStarted {
   entryPoint: "onboarding" | "dashboard" | "template"
 }
 
-export const wizardStartedSchema: z.ZodType<WizardStarted> = z.object({
+export const wizardStartedSchema = strictObject({
   brandId: z.string(),
   entryPoint: z.enum(["onboarding", "dashboard", "template"]),
-}).strict()
+}) as z.ZodType<WizardStarted>
 
 /** A user completed one step of the brand wizard. */
 export interface WizardStepCompleted {
@@ -50,12 +55,12 @@ export interface WizardStepCompleted {
   duration_ms: number
 }
 
-export const wizardStepCompletedSchema: z.ZodType<WizardStepCompleted> = z.object({
+export const wizardStepCompletedSchema = strictObject({
   brandId: z.string(),
   step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
   stepIndex: z.int().min(0),
   duration_ms: z.int().min(0),
-}).strict()
+}) as z.ZodType<WizardStepCompleted>
 
 /** Every browser event of the catalog by name. */
 export interface BrowserEvents {

@@ -14,12 +14,6 @@ export interface AccountDeleted {
   reason?: string
 }
 
-export const accountDeletedSchema: z.ZodType<AccountDeleted> = z.object({
-  deletedUserId: z.string(),
-  email: z.email(),
-  reason: z.string().optional(),
-}).strict()
-
 /** One call to an AI provider, with its tokens or media and its cost in USD. */
 export interface AiApiCall {
   /** anthropic, google, openai, fal, ideogram */
@@ -66,22 +60,6 @@ export interface AiApiCall {
   error?: string
 }
 
-export const aiApiCallSchema: z.ZodType<AiApiCall> = z.object({
-  provider: z.string(),
-  model: z.string(),
-  taskType: z.string(),
-  inputTokens: z.int().min(0).optional(),
-  outputTokens: z.int().min(0).optional(),
-  cachedInputTokens: z.int().min(0).optional(),
-  images: z.int().min(0).optional(),
-  videos: z.int().min(0).optional(),
-  videoSeconds: z.number().min(0).optional(),
-  duration_ms: z.number().min(0),
-  cost: z.number().min(0),
-  success: z.boolean(),
-  error: z.string().optional(),
-}).strict()
-
 /** An alert rule's measure went above its threshold within its window. */
 export interface AlertTriggered {
   /** Alert rule name */
@@ -96,14 +74,6 @@ export interface AlertTriggered {
   window: string
 }
 
-export const alertTriggeredSchema: z.ZodType<AlertTriggered> = z.object({
-  rule: z.string(),
-  measure: z.enum(["count", "sum", "avg", "max", "p50", "p90", "p95", "p99"]),
-  value: z.number(),
-  threshold: z.number(),
-  window: z.string(),
-}).strict()
-
 /** A user created an API key. */
 export interface ApiKeyCreated {
   keyId: string
@@ -113,33 +83,17 @@ export interface ApiKeyCreated {
   scopes: Array<"read" | "write" | "generate" | "admin">
 }
 
-export const apiKeyCreatedSchema: z.ZodType<ApiKeyCreated> = z.object({
-  keyId: z.string(),
-  name: z.string().max(100),
-  scopes: z.array(z.enum(["read", "write", "generate", "admin"])).min(1),
-}).strict()
-
 /** A user or admin revoked an API key. */
 export interface ApiKeyRevoked {
   keyId: string
   reason?: string
 }
 
-export const apiKeyRevokedSchema: z.ZodType<ApiKeyRevoked> = z.object({
-  keyId: z.string(),
-  reason: z.string().optional(),
-}).strict()
-
 /** A user exported a brand kit. */
 export interface BrandExported {
   brandId: string
   format: "zip" | "pdf" | "png" | "svg"
 }
-
-export const brandExportedSchema: z.ZodType<BrandExported> = z.object({
-  brandId: z.string(),
-  format: z.enum(["zip", "pdf", "png", "svg"]),
-}).strict()
 
 /** Name ideas were generated for a brand. */
 export interface BrandNameGenerated {
@@ -157,23 +111,11 @@ export interface BrandNameGenerated {
   duration_ms: number
 }
 
-export const brandNameGeneratedSchema: z.ZodType<BrandNameGenerated> = z.object({
-  brandId: z.string(),
-  model: z.string(),
-  nameCount: z.int().min(1),
-  duration_ms: z.int().min(0),
-}).strict()
-
 /** A user shared a brand with someone else. */
 export interface BrandShared {
   brandId: string
   channel: "link" | "email" | "twitter" | "linkedin"
 }
-
-export const brandSharedSchema: z.ZodType<BrandShared> = z.object({
-  brandId: z.string(),
-  channel: z.enum(["link", "email", "twitter", "linkedin"]),
-}).strict()
 
 /** A user opened the checkout for a plan. */
 export interface CheckoutStarted {
@@ -187,13 +129,6 @@ export interface CheckoutStarted {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const checkoutStartedSchema: z.ZodType<CheckoutStarted> = z.object({
-  plan: z.enum(["starter", "pro", "agency"]),
-  billingPeriod: z.enum(["monthly", "yearly"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
 
 /** A color palette was generated for a brand. */
 export interface ColorPaletteGenerated {
@@ -210,13 +145,6 @@ export interface ColorPaletteGenerated {
    */
   duration_ms: number
 }
-
-export const colorPaletteGeneratedSchema: z.ZodType<ColorPaletteGenerated> = z.object({
-  brandId: z.string(),
-  model: z.string(),
-  colorCount: z.int().min(1),
-  duration_ms: z.int().min(0),
-}).strict()
 
 /** AI spend in a window was well above its usual level. */
 export interface CostAnomalyDetected {
@@ -240,14 +168,6 @@ export interface CostAnomalyDetected {
   /** Model that drove the spend, when one did */
   model?: string
 }
-
-export const costAnomalyDetectedSchema: z.ZodType<CostAnomalyDetected> = z.object({
-  window: z.string(),
-  cost: z.number().min(0),
-  baseline: z.number().min(0),
-  ratio: z.number().min(0),
-  model: z.string().optional(),
-}).strict()
 
 /** A periodic AI cost report was computed from the audit_log cost records. */
 export interface CostReportGenerated {
@@ -325,29 +245,6 @@ export interface CostReportGenerated {
   }[]
 }
 
-export const costReportGeneratedSchema: z.ZodType<CostReportGenerated> = z.object({
-  period: z.enum(["day", "week", "month", "custom"]),
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
-  total: z.number().min(0),
-  calls: z.int().min(0),
-  failedCalls: z.int().min(0),
-  inputTokens: z.int().min(0).optional(),
-  outputTokens: z.int().min(0).optional(),
-  images: z.int().min(0).optional(),
-  byModel: z.array(z.object({
-    model: z.string(),
-    calls: z.int().min(0),
-    cost: z.number().min(0),
-  }).strict()),
-  groupBy: z.array(z.string()).optional(),
-  groups: z.array(z.object({
-    key: z.string(),
-    calls: z.int().min(0),
-    cost: z.number().min(0),
-  }).strict()).optional(),
-}).strict()
-
 /** A user used their last generation credit. */
 export interface CreditsDepleted {
   plan: "free" | "starter" | "pro" | "agency"
@@ -357,11 +254,6 @@ export interface CreditsDepleted {
    */
   creditsUsed: number
 }
-
-export const creditsDepletedSchema: z.ZodType<CreditsDepleted> = z.object({
-  plan: z.enum(["free", "starter", "pro", "agency"]),
-  creditsUsed: z.int().min(0),
-}).strict()
 
 /** A user bought a pack of generation credits. */
 export interface CreditsPurchased {
@@ -375,12 +267,6 @@ export interface CreditsPurchased {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const creditsPurchasedSchema: z.ZodType<CreditsPurchased> = z.object({
-  credits: z.int().min(1),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
 
 /** An API call, database query or external request took longer than its `thresholds:` critical entry. */
 export interface CriticalSlownessDetected {
@@ -399,13 +285,6 @@ export interface CriticalSlownessDetected {
    */
   thresholdMs: number
 }
-
-export const criticalSlownessDetectedSchema: z.ZodType<CriticalSlownessDetected> = z.object({
-  operation: z.string(),
-  category: z.enum(["api", "database", "external"]),
-  duration_ms: z.number().min(0),
-  thresholdMs: z.number().min(0),
-}).strict()
 
 /** A scheduled job finished a run successfully. */
 export interface CronJobCompleted {
@@ -428,15 +307,6 @@ export interface CronJobCompleted {
   /** IANA time zone of the schedule; default UTC */
   timezone?: string
 }
-
-export const cronJobCompletedSchema: z.ZodType<CronJobCompleted> = z.object({
-  slug: z.string(),
-  duration_ms: z.number().min(0),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}).strict()
 
 /** A scheduled job's run threw or timed out. */
 export interface CronJobFailed {
@@ -462,16 +332,6 @@ export interface CronJobFailed {
   timezone?: string
 }
 
-export const cronJobFailedSchema: z.ZodType<CronJobFailed> = z.object({
-  slug: z.string(),
-  duration_ms: z.number().min(0),
-  error: z.string().optional(),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}).strict()
-
 /** A scheduled job began a run. */
 export interface CronJobStarted {
   /** Stable id of the scheduled job */
@@ -489,14 +349,6 @@ export interface CronJobStarted {
   timezone?: string
 }
 
-export const cronJobStartedSchema: z.ZodType<CronJobStarted> = z.object({
-  slug: z.string(),
-  checkInId: z.string().optional(),
-  schedule: z.string().optional(),
-  maxRuntime: z.number().min(0).optional(),
-  timezone: z.string().optional(),
-}).strict()
-
 /** A database query failed for a reason other than a constraint the code handles. */
 export interface DatabaseError {
   operation: string
@@ -506,22 +358,11 @@ export interface DatabaseError {
   error: string
 }
 
-export const databaseErrorSchema: z.ZodType<DatabaseError> = z.object({
-  operation: z.string(),
-  table: z.string().optional(),
-  code: z.string().optional(),
-  error: z.string(),
-}).strict()
-
 /** A user clicked the verification link sent to their email address. */
 export interface EmailVerified {
   /** @format email */
   email: string
 }
-
-export const emailVerifiedSchema: z.ZodType<EmailVerified> = z.object({
-  email: z.email(),
-}).strict()
 
 /** A call to a third-party API (AI provider, payments, email) failed. */
 export interface ExternalApiError {
@@ -536,14 +377,6 @@ export interface ExternalApiError {
   error: string
   retryable: boolean
 }
-
-export const externalApiErrorSchema: z.ZodType<ExternalApiError> = z.object({
-  provider: z.string(),
-  endpoint: z.string(),
-  statusCode: z.int().min(100).max(599).optional(),
-  error: z.string(),
-  retryable: z.boolean(),
-}).strict()
 
 /** A user rated the product and may have left a comment. */
 export interface FeedbackSubmitted {
@@ -560,12 +393,6 @@ export interface FeedbackSubmitted {
    */
   comment?: string
 }
-
-export const feedbackSubmittedSchema: z.ZodType<FeedbackSubmitted> = z.object({
-  rating: z.int().min(1).max(5),
-  page: z.string(),
-  comment: z.string().max(2000).optional(),
-}).strict()
 
 /** An HTTP request was served (written by the HTTP middleware when the response finishes). */
 export interface HttpRequest {
@@ -597,18 +424,6 @@ export interface HttpRequest {
   tenantId?: string
 }
 
-export const httpRequestSchema: z.ZodType<HttpRequest> = z.object({
-  method: z.string(),
-  url: z.string(),
-  statusCode: z.int().min(100).max(599),
-  responseTime: z.number().min(0),
-  userAgent: z.string().optional(),
-  route: z.string().optional(),
-  requestId: z.string().optional(),
-  userId: z.string().optional(),
-  tenantId: z.string().optional(),
-}).strict()
-
 /** A background job finished successfully. */
 export interface JobCompleted {
   /** Queue name */
@@ -627,13 +442,6 @@ export interface JobCompleted {
    */
   duration_ms: number
 }
-
-export const jobCompletedSchema: z.ZodType<JobCompleted> = z.object({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-  duration_ms: z.number().min(0),
-}).strict()
 
 /** A background job attempt threw; it is retried while attempts remain. */
 export interface JobFailed {
@@ -660,16 +468,6 @@ export interface JobFailed {
   willRetry?: boolean
 }
 
-export const jobFailedSchema: z.ZodType<JobFailed> = z.object({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-  duration_ms: z.number().min(0),
-  error: z.string(),
-  errorType: z.string().optional(),
-  willRetry: z.boolean().optional(),
-}).strict()
-
 /** A worker picked up a background job. */
 export interface JobStarted {
   /** Queue name */
@@ -684,12 +482,6 @@ export interface JobStarted {
   attempt: number
 }
 
-export const jobStartedSchema: z.ZodType<JobStarted> = z.object({
-  queue: z.string(),
-  jobName: z.string(),
-  attempt: z.int().min(1),
-}).strict()
-
 /** A user downloaded a logo file. */
 export interface LogoDownloaded {
   brandId: string
@@ -702,23 +494,11 @@ export interface LogoDownloaded {
   resolution?: number
 }
 
-export const logoDownloadedSchema: z.ZodType<LogoDownloaded> = z.object({
-  brandId: z.string(),
-  logoId: z.string(),
-  format: z.enum(["png", "svg", "pdf"]),
-  resolution: z.int().min(16).optional(),
-}).strict()
-
 /** A user marked a logo as a favorite. */
 export interface LogoFavorited {
   brandId: string
   logoId: string
 }
-
-export const logoFavoritedSchema: z.ZodType<LogoFavorited> = z.object({
-  brandId: z.string(),
-  logoId: z.string(),
-}).strict()
 
 /** A logo job finished and produced logos. */
 export interface LogoGenerated {
@@ -742,15 +522,6 @@ export interface LogoGenerated {
   logoCount?: number
 }
 
-export const logoGeneratedSchema: z.ZodType<LogoGenerated> = z.object({
-  brandId: z.string(),
-  jobId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  duration_ms: z.int().min(0),
-  cost: z.number().min(0),
-  logoCount: z.int().min(1).optional(),
-}).strict()
-
 /** A logo job gave up after its last attempt. */
 export interface LogoGenerationFailed {
   brandId: string
@@ -762,13 +533,6 @@ export interface LogoGenerationFailed {
   attempt: number
   error: string
 }
-
-export const logoGenerationFailedSchema: z.ZodType<LogoGenerationFailed> = z.object({
-  brandId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  attempt: z.int().min(1),
-  error: z.string(),
-}).strict()
 
 /** A user asked for a batch of logos; a logo job was queued on BullMQ. */
 export interface LogoGenerationRequested {
@@ -783,13 +547,6 @@ export interface LogoGenerationRequested {
   count: number
 }
 
-export const logoGenerationRequestedSchema: z.ZodType<LogoGenerationRequested> = z.object({
-  brandId: z.string(),
-  model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
-  style: z.string().optional(),
-  count: z.int().min(1).max(8),
-}).strict()
-
 /** A product mockup showing the brand was rendered. */
 export interface MockupGenerated {
   brandId: string
@@ -801,13 +558,6 @@ export interface MockupGenerated {
    */
   duration_ms: number
 }
-
-export const mockupGeneratedSchema: z.ZodType<MockupGenerated> = z.object({
-  brandId: z.string(),
-  model: z.string(),
-  mockupType: z.enum(["business_card", "t_shirt", "storefront", "social_post", "mug"]),
-  duration_ms: z.int().min(0),
-}).strict()
 
 /** A user finished every onboarding step. */
 export interface OnboardingCompleted {
@@ -823,19 +573,10 @@ export interface OnboardingCompleted {
   stepsCompleted: number
 }
 
-export const onboardingCompletedSchema: z.ZodType<OnboardingCompleted> = z.object({
-  duration_ms: z.int().min(0),
-  stepsCompleted: z.int().min(0),
-}).strict()
-
 /** A user opened the onboarding flow. */
 export interface OnboardingStarted {
   source: "signup" | "invite" | "dashboard"
 }
-
-export const onboardingStartedSchema: z.ZodType<OnboardingStarted> = z.object({
-  source: z.enum(["signup", "invite", "dashboard"]),
-}).strict()
 
 /** A payment attempt was declined or errored; the team is told in Slack. */
 export interface PaymentFailed {
@@ -854,15 +595,6 @@ export interface PaymentFailed {
   attempt: number
 }
 
-export const paymentFailedSchema: z.ZodType<PaymentFailed> = z.object({
-  invoiceId: z.string(),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-  failureCode: z.string(),
-  failureMessage: z.string().optional(),
-  attempt: z.int().min(1),
-}).strict()
-
 /** A payment was captured. */
 export interface PaymentSucceeded {
   invoiceId: string
@@ -872,13 +604,6 @@ export interface PaymentSucceeded {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const paymentSucceededSchema: z.ZodType<PaymentSucceeded> = z.object({
-  invoiceId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
 
 /** A client went over the request rate limit of a route. */
 export interface RateLimitExceeded {
@@ -894,12 +619,6 @@ export interface RateLimitExceeded {
    */
   windowSeconds: number
 }
-
-export const rateLimitExceededSchema: z.ZodType<RateLimitExceeded> = z.object({
-  route: z.string(),
-  limit: z.int().min(1),
-  windowSeconds: z.int().min(1),
-}).strict()
 
 /** An API call, database query or external request took longer than its `thresholds:` warn entry. */
 export interface SlowOperationDetected {
@@ -921,26 +640,12 @@ export interface SlowOperationDetected {
   tier: "warn" | "critical"
 }
 
-export const slowOperationDetectedSchema: z.ZodType<SlowOperationDetected> = z.object({
-  operation: z.string(),
-  category: z.enum(["api", "database", "external"]),
-  duration_ms: z.number().min(0),
-  thresholdMs: z.number().min(0),
-  tier: z.enum(["warn", "critical"]),
-}).strict()
-
 /** A user cancelled their subscription; it ends at the period's end. */
 export interface SubscriptionCancelled {
   subscriptionId: string
   plan: "starter" | "pro" | "agency"
   reason?: "too_expensive" | "not_using" | "missing_feature" | "switched" | "other"
 }
-
-export const subscriptionCancelledSchema: z.ZodType<SubscriptionCancelled> = z.object({
-  subscriptionId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  reason: z.enum(["too_expensive", "not_using", "missing_feature", "switched", "other"]).optional(),
-}).strict()
 
 /** A paid subscription became active. */
 export interface SubscriptionStarted {
@@ -952,14 +657,6 @@ export interface SubscriptionStarted {
   /** @pattern ^[A-Z]{3}$ */
   currency: string
 }
-
-export const subscriptionStartedSchema: z.ZodType<SubscriptionStarted> = z.object({
-  subscriptionId: z.string(),
-  plan: z.enum(["starter", "pro", "agency"]),
-  billingPeriod: z.enum(["monthly", "yearly"]),
-  amount: z.number().min(0),
-  currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
-}).strict()
 
 /** A request handler threw or passed an error that no route handled. */
 export interface UnhandledError {
@@ -981,28 +678,12 @@ export interface UnhandledError {
   tenantId?: string
 }
 
-export const unhandledErrorSchema: z.ZodType<UnhandledError> = z.object({
-  method: z.string(),
-  route: z.string(),
-  url: z.string().optional(),
-  statusCode: z.int().min(100).max(599),
-  requestId: z.string().optional(),
-  userId: z.string().optional(),
-  tenantId: z.string().optional(),
-}).strict()
-
 /** An admin changed another user's role in a team. */
 export interface UserRoleChanged {
   targetUserId: string
   fromRole: "member" | "admin" | "owner"
   toRole: "member" | "admin" | "owner"
 }
-
-export const userRoleChangedSchema: z.ZodType<UserRoleChanged> = z.object({
-  targetUserId: z.string(),
-  fromRole: z.enum(["member", "admin", "owner"]),
-  toRole: z.enum(["member", "admin", "owner"]),
-}).strict()
 
 /** A visitor created an account. */
 export interface UserSignedUp {
@@ -1012,12 +693,6 @@ export interface UserSignedUp {
   /** Referring site or campaign */
   referrer?: string
 }
-
-export const userSignedUpSchema: z.ZodType<UserSignedUp> = z.object({
-  email: z.email(),
-  method: z.enum(["email", "google", "github"]),
-  referrer: z.string().optional(),
-}).strict()
 
 /** A short brand video was generated. */
 export interface VideoGenerated {
@@ -1032,13 +707,6 @@ export interface VideoGenerated {
   duration_ms: number
 }
 
-export const videoGeneratedSchema: z.ZodType<VideoGenerated> = z.object({
-  brandId: z.string(),
-  model: z.enum(["veo-3"]),
-  videoSeconds: z.number().min(0),
-  duration_ms: z.int().min(0),
-}).strict()
-
 /** A user left the brand wizard without finishing it (no activity for 30 minutes). */
 export interface WizardAbandoned {
   brandId: string
@@ -1049,12 +717,6 @@ export interface WizardAbandoned {
    */
   duration_ms: number
 }
-
-export const wizardAbandonedSchema: z.ZodType<WizardAbandoned> = z.object({
-  brandId: z.string(),
-  lastStep: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
-  duration_ms: z.int().min(0),
-}).strict()
 
 /** A user finished the brand wizard and has a complete brand. */
 export interface WizardCompleted {
@@ -1071,22 +733,11 @@ export interface WizardCompleted {
   stepsVisited: number
 }
 
-export const wizardCompletedSchema: z.ZodType<WizardCompleted> = z.object({
-  brandId: z.string(),
-  duration_ms: z.int().min(0),
-  stepsVisited: z.int().min(1),
-}).strict()
-
 /** A user started the brand wizard for a new brand. */
 export interface WizardStarted {
   brandId: string
   entryPoint: "onboarding" | "dashboard" | "template"
 }
-
-export const wizardStartedSchema: z.ZodType<WizardStarted> = z.object({
-  brandId: z.string(),
-  entryPoint: z.enum(["onboarding", "dashboard", "template"]),
-}).strict()
 
 /** A user completed one step of the brand wizard. */
 export interface WizardStepCompleted {
@@ -1103,13 +754,6 @@ export interface WizardStepCompleted {
    */
   duration_ms: number
 }
-
-export const wizardStepCompletedSchema: z.ZodType<WizardStepCompleted> = z.object({
-  brandId: z.string(),
-  step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
-  stepIndex: z.int().min(0),
-  duration_ms: z.int().min(0),
-}).strict()
 
 /** Every event of the catalog by name: the type parameter of the catalog and of `log.emit`. */
 export interface LinecastEvents {
@@ -1163,8 +807,18 @@ export interface LinecastEvents {
   wizard_step_completed: WizardStepCompleted
 }
 
+/** `z.strictObject` without shape inference: each schema is typed by its interface instead. */
+function strictObject(shape: object): z.ZodType {
+  return z.strictObject(shape as z.ZodRawShape) as unknown as z.ZodType
+}
+
+/** Every object of the compiled catalog without a prototype: a name in it is only ever a key. */
+function withoutPrototype(_key: string, value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null) as object, value) : value
+}
+
 /** The compiled catalog (the same data as `catalog.json`). */
-export const compiled: CompiledCatalog = {
+export const compiled: CompiledCatalog = JSON.parse(`{
   "alerts": {
     "cost_anomaly": {
       "description": "AI spend went above 10 USD within an hour.",
@@ -1238,7 +892,7 @@ export const compiled: CompiledCatalog = {
     "audit": {
       "kind": "audit_log",
       "settings": {
-        "databaseUrl": "${DATABASE_URL:-}",
+        "databaseUrl": "\${DATABASE_URL:-}",
         "table": "audit_log"
       }
     },
@@ -1246,42 +900,42 @@ export const compiled: CompiledCatalog = {
       "kind": "betterstack",
       "level": "info",
       "settings": {
-        "token": "${BETTERSTACK_SOURCE_TOKEN}",
-        "url": "${BETTERSTACK_URL:-https://in.logs.betterstack.com}"
+        "token": "\${BETTERSTACK_SOURCE_TOKEN}",
+        "url": "\${BETTERSTACK_URL:-https://in.logs.betterstack.com}"
       }
     },
     "email": {
       "kind": "email",
       "settings": {
-        "from": "${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
-        "host": "${SMTP_HOST}",
-        "pass": "${SMTP_PASS}",
-        "port": "${SMTP_PORT:-587}",
-        "to": "${REPORT_EMAIL_TO}",
-        "user": "${SMTP_USER}"
+        "from": "\${REPORT_EMAIL_FROM:-linecast@brandmenow.ai}",
+        "host": "\${SMTP_HOST}",
+        "pass": "\${SMTP_PASS}",
+        "port": "\${SMTP_PORT:-587}",
+        "to": "\${REPORT_EMAIL_TO}",
+        "user": "\${SMTP_USER}"
       }
     },
     "posthog": {
       "kind": "posthog",
       "settings": {
-        "apiKey": "${POSTHOG_API_KEY}",
-        "host": "${POSTHOG_HOST:-https://us.i.posthog.com}"
+        "apiKey": "\${POSTHOG_API_KEY}",
+        "host": "\${POSTHOG_HOST:-https://us.i.posthog.com}"
       }
     },
     "sentry": {
       "kind": "sentry",
       "settings": {
-        "dsn": "${SENTRY_DSN}"
+        "dsn": "\${SENTRY_DSN}"
       }
     },
     "slack": {
       "kind": "slack",
       "settings": {
-        "webhookUrl": "${SLACK_WEBHOOK_URL}"
+        "webhookUrl": "\${SLACK_WEBHOOK_URL}"
       }
     }
   },
-  "environment": "${NODE_ENV:-development}",
+  "environment": "\${NODE_ENV:-development}",
   "events": {
     "account_deleted": {
       "audit": {
@@ -1334,7 +988,7 @@ export const compiled: CompiledCatalog = {
       "helper": "aiApiCall",
       "kind": "cost",
       "level": "info",
-      "message": "{provider} {model} ({taskType}) cost ${cost}",
+      "message": "{provider} {model} ({taskType}) cost \${cost}",
       "name": "ai_api_call",
       "owner": "generation",
       "pii": {
@@ -1446,7 +1100,7 @@ export const compiled: CompiledCatalog = {
           "type": "number"
         },
         "threshold": {
-          "description": "The rule's `above`",
+          "description": "The rule's \`above\`",
           "type": "number"
         },
         "window": {
@@ -1851,7 +1505,7 @@ export const compiled: CompiledCatalog = {
           "type": "array"
         },
         "groups": {
-          "description": "Spend per group, largest first; past the report's limit one `other` row",
+          "description": "Spend per group, largest first; past the report's limit one \`other\` row",
           "items": {
             "properties": {
               "key": {
@@ -1952,7 +1606,7 @@ export const compiled: CompiledCatalog = {
     },
     "critical_slowness_detected": {
       "builtin": true,
-      "description": "An API call, database query or external request took longer than its `thresholds:` critical entry.",
+      "description": "An API call, database query or external request took longer than its \`thresholds:\` critical entry.",
       "helper": "criticalSlownessDetected",
       "kind": "metric",
       "level": "warn",
@@ -2885,7 +2539,7 @@ export const compiled: CompiledCatalog = {
     },
     "slow_operation_detected": {
       "builtin": true,
-      "description": "An API call, database query or external request took longer than its `thresholds:` warn entry.",
+      "description": "An API call, database query or external request took longer than its \`thresholds:\` warn entry.",
       "helper": "slowOperationDetected",
       "kind": "metric",
       "level": "warn",
@@ -3380,7 +3034,7 @@ export const compiled: CompiledCatalog = {
       ]
     }
   },
-  "piiKey": "${PII_HASH_KEY}",
+  "piiKey": "\${PII_HASH_KEY}",
   "pricing": {
     "claude-haiku-4-5": {
       "inputPer1M": 1,
@@ -3427,7 +3081,7 @@ export const compiled: CompiledCatalog = {
     "authorization",
     "cookie"
   ],
-  "release": "${GIT_SHA:-dev}",
+  "release": "\${GIT_SHA:-dev}",
   "routes": {
     "error": [
       "betterstack",
@@ -3462,10 +3116,322 @@ export const compiled: CompiledCatalog = {
       "warnMs": 10000
     }
   }
-}
+}`, withoutPrototype)
 
-/** The catalog the runtime takes, typed by `LinecastEvents`. */
+/** The catalog the runtime takes: one schema per event, typed by `LinecastEvents`. */
 export const catalog = defineCatalog<LinecastEvents>(compiled, {
+  account_deleted: strictObject({
+    deletedUserId: z.string(),
+    email: z.email(),
+    reason: z.string().optional(),
+  }) as z.ZodType<AccountDeleted>,
+  ai_api_call: strictObject({
+    provider: z.string(),
+    model: z.string(),
+    taskType: z.string(),
+    inputTokens: z.int().min(0).optional(),
+    outputTokens: z.int().min(0).optional(),
+    cachedInputTokens: z.int().min(0).optional(),
+    images: z.int().min(0).optional(),
+    videos: z.int().min(0).optional(),
+    videoSeconds: z.number().min(0).optional(),
+    duration_ms: z.number().min(0),
+    cost: z.number().min(0),
+    success: z.boolean(),
+    error: z.string().optional(),
+  }) as z.ZodType<AiApiCall>,
+  alert_triggered: strictObject({
+    rule: z.string(),
+    measure: z.enum(["count", "sum", "avg", "max", "p50", "p90", "p95", "p99"]),
+    value: z.number(),
+    threshold: z.number(),
+    window: z.string(),
+  }) as z.ZodType<AlertTriggered>,
+  api_key_created: strictObject({
+    keyId: z.string(),
+    name: z.string().max(100),
+    scopes: z.array(z.enum(["read", "write", "generate", "admin"])).min(1),
+  }) as z.ZodType<ApiKeyCreated>,
+  api_key_revoked: strictObject({
+    keyId: z.string(),
+    reason: z.string().optional(),
+  }) as z.ZodType<ApiKeyRevoked>,
+  brand_exported: strictObject({
+    brandId: z.string(),
+    format: z.enum(["zip", "pdf", "png", "svg"]),
+  }) as z.ZodType<BrandExported>,
+  brand_name_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    nameCount: z.int().min(1),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<BrandNameGenerated>,
+  brand_shared: strictObject({
+    brandId: z.string(),
+    channel: z.enum(["link", "email", "twitter", "linkedin"]),
+  }) as z.ZodType<BrandShared>,
+  checkout_started: strictObject({
+    plan: z.enum(["starter", "pro", "agency"]),
+    billingPeriod: z.enum(["monthly", "yearly"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<CheckoutStarted>,
+  color_palette_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    colorCount: z.int().min(1),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<ColorPaletteGenerated>,
+  cost_anomaly_detected: strictObject({
+    window: z.string(),
+    cost: z.number().min(0),
+    baseline: z.number().min(0),
+    ratio: z.number().min(0),
+    model: z.string().optional(),
+  }) as z.ZodType<CostAnomalyDetected>,
+  cost_report_generated: strictObject({
+    period: z.enum(["day", "week", "month", "custom"]),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    total: z.number().min(0),
+    calls: z.int().min(0),
+    failedCalls: z.int().min(0),
+    inputTokens: z.int().min(0).optional(),
+    outputTokens: z.int().min(0).optional(),
+    images: z.int().min(0).optional(),
+    byModel: z.array(strictObject({
+      model: z.string(),
+      calls: z.int().min(0),
+      cost: z.number().min(0),
+    })),
+    groupBy: z.array(z.string()).optional(),
+    groups: z.array(strictObject({
+      key: z.string(),
+      calls: z.int().min(0),
+      cost: z.number().min(0),
+    })).optional(),
+  }) as z.ZodType<CostReportGenerated>,
+  credits_depleted: strictObject({
+    plan: z.enum(["free", "starter", "pro", "agency"]),
+    creditsUsed: z.int().min(0),
+  }) as z.ZodType<CreditsDepleted>,
+  credits_purchased: strictObject({
+    credits: z.int().min(1),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<CreditsPurchased>,
+  critical_slowness_detected: strictObject({
+    operation: z.string(),
+    category: z.enum(["api", "database", "external"]),
+    duration_ms: z.number().min(0),
+    thresholdMs: z.number().min(0),
+  }) as z.ZodType<CriticalSlownessDetected>,
+  cron_job_completed: strictObject({
+    slug: z.string(),
+    duration_ms: z.number().min(0),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobCompleted>,
+  cron_job_failed: strictObject({
+    slug: z.string(),
+    duration_ms: z.number().min(0),
+    error: z.string().optional(),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobFailed>,
+  cron_job_started: strictObject({
+    slug: z.string(),
+    checkInId: z.string().optional(),
+    schedule: z.string().optional(),
+    maxRuntime: z.number().min(0).optional(),
+    timezone: z.string().optional(),
+  }) as z.ZodType<CronJobStarted>,
+  database_error: strictObject({
+    operation: z.string(),
+    table: z.string().optional(),
+    code: z.string().optional(),
+    error: z.string(),
+  }) as z.ZodType<DatabaseError>,
+  email_verified: strictObject({
+    email: z.email(),
+  }) as z.ZodType<EmailVerified>,
+  external_api_error: strictObject({
+    provider: z.string(),
+    endpoint: z.string(),
+    statusCode: z.int().min(100).max(599).optional(),
+    error: z.string(),
+    retryable: z.boolean(),
+  }) as z.ZodType<ExternalApiError>,
+  feedback_submitted: strictObject({
+    rating: z.int().min(1).max(5),
+    page: z.string(),
+    comment: z.string().max(2000).optional(),
+  }) as z.ZodType<FeedbackSubmitted>,
+  http_request: strictObject({
+    method: z.string(),
+    url: z.string(),
+    statusCode: z.int().min(100).max(599),
+    responseTime: z.number().min(0),
+    userAgent: z.string().optional(),
+    route: z.string().optional(),
+    requestId: z.string().optional(),
+    userId: z.string().optional(),
+    tenantId: z.string().optional(),
+  }) as z.ZodType<HttpRequest>,
+  job_completed: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+    duration_ms: z.number().min(0),
+  }) as z.ZodType<JobCompleted>,
+  job_failed: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+    duration_ms: z.number().min(0),
+    error: z.string(),
+    errorType: z.string().optional(),
+    willRetry: z.boolean().optional(),
+  }) as z.ZodType<JobFailed>,
+  job_started: strictObject({
+    queue: z.string(),
+    jobName: z.string(),
+    attempt: z.int().min(1),
+  }) as z.ZodType<JobStarted>,
+  logo_downloaded: strictObject({
+    brandId: z.string(),
+    logoId: z.string(),
+    format: z.enum(["png", "svg", "pdf"]),
+    resolution: z.int().min(16).optional(),
+  }) as z.ZodType<LogoDownloaded>,
+  logo_favorited: strictObject({
+    brandId: z.string(),
+    logoId: z.string(),
+  }) as z.ZodType<LogoFavorited>,
+  logo_generated: strictObject({
+    brandId: z.string(),
+    jobId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    duration_ms: z.int().min(0),
+    cost: z.number().min(0),
+    logoCount: z.int().min(1).optional(),
+  }) as z.ZodType<LogoGenerated>,
+  logo_generation_failed: strictObject({
+    brandId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    attempt: z.int().min(1),
+    error: z.string(),
+  }) as z.ZodType<LogoGenerationFailed>,
+  logo_generation_requested: strictObject({
+    brandId: z.string(),
+    model: z.enum(["flux-2-pro", "flux-2-dev", "gpt-image-1.5", "ideogram-v3", "gemini-3-pro-image"]),
+    style: z.string().optional(),
+    count: z.int().min(1).max(8),
+  }) as z.ZodType<LogoGenerationRequested>,
+  mockup_generated: strictObject({
+    brandId: z.string(),
+    model: z.string(),
+    mockupType: z.enum(["business_card", "t_shirt", "storefront", "social_post", "mug"]),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<MockupGenerated>,
+  onboarding_completed: strictObject({
+    duration_ms: z.int().min(0),
+    stepsCompleted: z.int().min(0),
+  }) as z.ZodType<OnboardingCompleted>,
+  onboarding_started: strictObject({
+    source: z.enum(["signup", "invite", "dashboard"]),
+  }) as z.ZodType<OnboardingStarted>,
+  payment_failed: strictObject({
+    invoiceId: z.string(),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+    failureCode: z.string(),
+    failureMessage: z.string().optional(),
+    attempt: z.int().min(1),
+  }) as z.ZodType<PaymentFailed>,
+  payment_succeeded: strictObject({
+    invoiceId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<PaymentSucceeded>,
+  rate_limit_exceeded: strictObject({
+    route: z.string(),
+    limit: z.int().min(1),
+    windowSeconds: z.int().min(1),
+  }) as z.ZodType<RateLimitExceeded>,
+  slow_operation_detected: strictObject({
+    operation: z.string(),
+    category: z.enum(["api", "database", "external"]),
+    duration_ms: z.number().min(0),
+    thresholdMs: z.number().min(0),
+    tier: z.enum(["warn", "critical"]),
+  }) as z.ZodType<SlowOperationDetected>,
+  subscription_cancelled: strictObject({
+    subscriptionId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    reason: z.enum(["too_expensive", "not_using", "missing_feature", "switched", "other"]).optional(),
+  }) as z.ZodType<SubscriptionCancelled>,
+  subscription_started: strictObject({
+    subscriptionId: z.string(),
+    plan: z.enum(["starter", "pro", "agency"]),
+    billingPeriod: z.enum(["monthly", "yearly"]),
+    amount: z.number().min(0),
+    currency: z.string().regex(new RegExp("^[A-Z]{3}$")),
+  }) as z.ZodType<SubscriptionStarted>,
+  unhandled_error: strictObject({
+    method: z.string(),
+    route: z.string(),
+    url: z.string().optional(),
+    statusCode: z.int().min(100).max(599),
+    requestId: z.string().optional(),
+    userId: z.string().optional(),
+    tenantId: z.string().optional(),
+  }) as z.ZodType<UnhandledError>,
+  user_role_changed: strictObject({
+    targetUserId: z.string(),
+    fromRole: z.enum(["member", "admin", "owner"]),
+    toRole: z.enum(["member", "admin", "owner"]),
+  }) as z.ZodType<UserRoleChanged>,
+  user_signed_up: strictObject({
+    email: z.email(),
+    method: z.enum(["email", "google", "github"]),
+    referrer: z.string().optional(),
+  }) as z.ZodType<UserSignedUp>,
+  video_generated: strictObject({
+    brandId: z.string(),
+    model: z.enum(["veo-3"]),
+    videoSeconds: z.number().min(0),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<VideoGenerated>,
+  wizard_abandoned: strictObject({
+    brandId: z.string(),
+    lastStep: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<WizardAbandoned>,
+  wizard_completed: strictObject({
+    brandId: z.string(),
+    duration_ms: z.int().min(0),
+    stepsVisited: z.int().min(1),
+  }) as z.ZodType<WizardCompleted>,
+  wizard_started: strictObject({
+    brandId: z.string(),
+    entryPoint: z.enum(["onboarding", "dashboard", "template"]),
+  }) as z.ZodType<WizardStarted>,
+  wizard_step_completed: strictObject({
+    brandId: z.string(),
+    step: z.enum(["industry", "name", "style", "colors", "logo", "review"]),
+    stepIndex: z.int().min(0),
+    duration_ms: z.int().min(0),
+  }) as z.ZodType<WizardStepCompleted>,
+})
+
+/** Each event's schema, by the name of its interface. */
+export const {
   account_deleted: accountDeletedSchema,
   ai_api_call: aiApiCallSchema,
   alert_triggered: alertTriggeredSchema,
@@ -3514,7 +3480,7 @@ export const catalog = defineCatalog<LinecastEvents>(compiled, {
   wizard_completed: wizardCompletedSchema,
   wizard_started: wizardStartedSchema,
   wizard_step_completed: wizardStepCompletedSchema,
-})
+} = catalog.schemas
 
 /** Feature flag keys by helper name. */
 export const flagNames = {

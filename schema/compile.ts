@@ -1,6 +1,7 @@
 /** The checked catalog model -> the plain-data `CompiledCatalog` the runtime reads. */
 import type { AlertRule, CompiledCatalog, CompiledEvent, Threshold } from './compiled.js'
 import { helperName } from './define.js'
+import { dict, dictOf } from './dict.js'
 import type { AlertModel, CatalogModel, EventModel } from './model.js'
 import { piiPaths } from './pii.js'
 import { DEFAULT_THRESHOLDS } from './read/sections.js'
@@ -56,7 +57,7 @@ export function compileAlert(alert: AlertModel): AlertRule {
 }
 
 export function compileThresholds(written: CatalogModel['thresholds']): Record<string, Threshold> {
-  const out: Record<string, Threshold> = {}
+  const out = dict<Threshold>()
   for (const [name, threshold] of Object.entries(DEFAULT_THRESHOLDS)) out[name] = { ...threshold }
   for (const [name, threshold] of Object.entries(written)) {
     const base = out[name]
@@ -74,9 +75,9 @@ export function compileCatalog(model: CatalogModel): CompiledCatalog {
     ...(model.contextTypes === undefined ? {} : { contextTypes: model.contextTypes }),
     destinations: model.destinations,
     routes: model.routes,
-    events: Object.fromEntries(Object.entries(model.events).map(([name, event]) => [name, compileEvent(event)])),
+    events: dictOf(Object.entries(model.events).map(([name, event]) => [name, compileEvent(event)] as const)),
     pricing: model.pricing,
-    alerts: Object.fromEntries(Object.entries(model.alerts).map(([name, alert]) => [name, compileAlert(alert)])),
+    alerts: dictOf(Object.entries(model.alerts).map(([name, alert]) => [name, compileAlert(alert)] as const)),
     flags: model.flags,
     thresholds: compileThresholds(model.thresholds),
   }

@@ -1,6 +1,10 @@
 /** Every diagnostic code the catalog loader and lint can report, with what it means (for docs and `linecast check`). */
 export const DIAGNOSTIC_CODES: Readonly<Record<string, { severity: 'error' | 'warning'; summary: string }>> = {
-  LC_YAML_SYNTAX: { severity: 'error', summary: 'the file is not valid YAML (including duplicate keys)' },
+  LC_YAML_SYNTAX: {
+    severity: 'error',
+    summary: 'the file is not valid YAML; only the first such error of a file is shown, with the count of follow-on problems left out',
+  },
+  LC_DUPLICATE_KEY: { severity: 'error', summary: 'a key set twice in the same YAML mapping' },
   LC_YAML_WARNING: { severity: 'warning', summary: 'the YAML parser warned about the file' },
   LC_CATALOG_VERSION: { severity: 'error', summary: '`catalog: 1` is missing or names another format version' },
   LC_UNKNOWN_KEY: { severity: 'error', summary: 'a key the catalog format does not have (top level, event, property, alert, ...)' },
@@ -15,6 +19,11 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, { severity: 'error' | 'wa
   LC_DUPLICATE_VALUE: { severity: 'error', summary: 'an enum lists the same value twice' },
   LC_INVALID_PROPERTY_NAME: { severity: 'error', summary: 'a property or context field name is not an identifier' },
   LC_RESERVED_PROPERTY: { severity: 'error', summary: 'a property or context field uses a field name every line carries (level, time, msg, event, ...)' },
+  LC_RESERVED_NAME: {
+    severity: 'error',
+    summary: 'a property, context field, event, flag, alert, destination, pricing model or threshold named like a member of every JavaScript object (`__proto__`, `constructor`, `toString`, ...)',
+  },
+  LC_INVALID_TABLE_NAME: { severity: 'error', summary: 'an audit_log `table` that is not a plain or schema-qualified SQL identifier' },
   LC_INVALID_EVENT_NAME: { severity: 'error', summary: 'an event, alert or flag name is not snake_case' },
   LC_SAMPLE_RANGE: { severity: 'error', summary: '`sample` is outside 0..1' },
   LC_UNKNOWN_DESTINATION_KIND: { severity: 'error', summary: 'a destination kind linecast has no sink for' },

@@ -42,8 +42,27 @@ describe('loadCatalogText: shape errors with positions', () => {
     expect(syntax[0]?.message).toContain('YAML syntax error')
   })
 
-  test('duplicate keys are a YAML error', () => {
-    expect(where(errors(yaml('catalog: 1', 'service: a', 'service: b')))).toEqual(['LC_YAML_SYNTAX@3:1'])
+  test('duplicate keys are an error at the repeated key, in block and flow mappings', () => {
+    expect(where(errors(yaml('catalog: 1', 'service: a', 'service: b')))).toEqual(['LC_DUPLICATE_KEY@3:1'])
+    const flow = errors(yaml('catalog: 1', 'service: a', 'destinations:', '  s: { kind: sentry, kind: posthog, dsn: x }'))
+    expect(where(flow)).toEqual(['LC_DUPLICATE_KEY@4:22'])
+  })
+
+  test('an indentation error is reported alone, with the count of the follow-on problems it hides', () => {
+    const text = yaml(
+      'catalog: 1',
+      'service: shop',
+      'events:',
+      '  signup_completed:',
+      '    kind: analytics',
+      '    description: A user signed up.',
+      '   owner: growth',
+      '    properties:',
+      '      plan: { type: string }',
+    )
+    const found = check(text)
+    expect(where(found)).toEqual(['LC_YAML_SYNTAX@7:1'])
+    expect(found[0]?.message).toMatch(/^YAML syntax error \(BAD_INDENT\): .*; fix this first \(\d+ other problems that may follow from it are not shown\)$/)
   })
 
   test('unknown top-level key, at the key, with did-you-mean', () => {

@@ -61,6 +61,30 @@ function readPart(text: string, file: string, part: CatalogPart, report: Reporte
   return readCatalog({ source, report }, part)
 }
 
+/**
+ * After a YAML syntax error (a bad indentation, an unclosed bracket) the rest
+ * of the file reads as something else, and every check downstream reports the
+ * consequences. Such a file reports its first syntax error alone, saying how
+ * many follow-on problems were left out; other files keep their diagnostics.
+ */
+export function firstSyntaxErrorOnly(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const sorted = sortDiagnostics(diagnostics)
+  const first = new Map<string, Diagnostic>()
+  for (const d of sorted) if (d.code === 'LC_YAML_SYNTAX' && !first.has(d.file)) first.set(d.file, d)
+  if (first.size === 0) return sorted
+  const kept: Diagnostic[] = []
+  for (const d of sorted) {
+    const syntax = first.get(d.file)
+    if (syntax === undefined) kept.push(d)
+    else if (d === syntax) {
+      const more = sorted.filter((other) => other.file === d.file && other !== d).length
+      const note = more > 0 ? `; fix this first (${more} other problem${more === 1 ? '' : 's'} that may follow from it ${more === 1 ? 'is' : 'are'} not shown)` : ''
+      kept.push({ ...d, message: `${d.message}${note}` })
+    }
+  }
+  return kept
+}
+
 /** Parses and checks catalog text; returns the compiled catalog and every diagnostic. */
 export function loadCatalogText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const report = new Reporter()
@@ -72,7 +96,7 @@ export function loadCatalogText(text: string, file: string, options: LoadOptions
   }
   checkReferences(model, report)
   lintCatalog(model, report)
-  const result: LoadResult = { compiled: compileCatalog(model), diagnostics: sortDiagnostics(report.diagnostics), file }
+  const result: LoadResult = { compiled: compileCatalog(model), diagnostics: firstSyntaxErrorOnly(report.diagnostics), file }
   if (options.throwOnError === true && hasErrors(result.diagnostics)) throw new CatalogInvalidError(file, result.diagnostics)
   return result
 }

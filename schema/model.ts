@@ -69,6 +69,8 @@ export interface CatalogModel {
   /** present when `context:` is a mapping of field to type */
   contextTypes?: Record<string, PropertySpec>
   destinations: Record<string, DestinationSpec>
+  /** destinations declared with a problem already reported (unknown kind, bad name); naming them elsewhere is not reported again */
+  unusableDestinations?: string[]
   routes: Record<string, string[]>
   events: Record<string, EventModel>
   pricing: Record<string, Pricing>

@@ -34,15 +34,22 @@ function fieldExists(event: EventModel, context: readonly string[], ref: string)
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_.]*)\}/g
 
+/** The destinations `to`, `routes` and alerts may name: the usable ones, and the ones whose own problem is already reported. */
+interface KnownDestinations {
+  usable: readonly string[]
+  unusable: readonly string[]
+}
+
 function checkDestinations(
   report: Reporter,
   source: Source,
   names: readonly string[],
   path: DiagnosticPath,
-  destinations: readonly string[],
+  known: KnownDestinations,
 ): void {
+  const destinations = known.usable
   names.forEach((name, index) => {
-    if (destinations.includes(name)) return
+    if (destinations.includes(name) || known.unusable.includes(name)) return
     const hint = destinations.length === 0 ? '; declare it under `destinations:`' : suggestion(name, destinations)
     report.error(source, [...path, index], 'LC_UNKNOWN_DESTINATION', `unknown destination \`${name}\` in ${pathText(path)}${hint}`)
   })
@@ -69,14 +76,14 @@ function checkEventFields(report: Reporter, event: EventModel, context: readonly
   }
 }
 
-function checkAlerts(report: Reporter, model: CatalogModel, destinations: readonly string[]): void {
+function checkAlerts(report: Reporter, model: CatalogModel, destinations: KnownDestinations): void {
   const eventNames = Object.keys(model.events)
   for (const alert of Object.values(model.alerts)) {
     const path = ['alerts', alert.name]
     checkDestinations(report, alert.source, alert.to, [...path, 'to'], destinations)
     const { event: eventName, measure, property } = alert.when
     if (eventName === undefined) continue
-    const event = model.events[eventName]
+    const event = Object.hasOwn(model.events, eventName) ? model.events[eventName] : undefined
     if (!event) {
       report.error(
         alert.source,
@@ -108,7 +115,7 @@ function checkAlerts(report: Reporter, model: CatalogModel, destinations: readon
 }
 
 export function checkReferences(model: CatalogModel, report: Reporter): void {
-  const destinations = Object.keys(model.destinations)
+  const destinations: KnownDestinations = { usable: Object.keys(model.destinations), unusable: model.unusableDestinations ?? [] }
   for (const [key, names] of Object.entries(model.routes)) {
     checkDestinations(report, model.source, names, ['routes', key], destinations)
   }

@@ -24,7 +24,7 @@ export const initCommand = defineCommand({
     for (const step of steps) out.line(`${step.action.padEnd(width)}  ${step.path}: ${step.detail}`)
     out.line('')
     out.line('next steps:')
-    out.line('  0. npm install --save-dev typescript ts-json-schema-generator   what linecast generate needs')
+    out.line('  0. npm install --save-dev typescript   compiles generated/events.ts with your code')
     out.line('     npm install @sentry/node posthog-node   the SDKs of the starter catalog\'s destinations')
     out.line(`  1. declare your events in ${values.catalog} (kinds, properties, destinations)`)
     out.line('  2. npm run linecast:generate   writes generated/ (typed helpers, schemas, docs); commit it')

@@ -14,13 +14,17 @@ import { UsageError } from '../errors.js'
 import type { Output } from '../output.js'
 import { createPalette, shouldColor } from '../tail/color.js'
 import { loadWithPeers } from '../../core/peer.js'
+import { escapeControls } from '../tail/escape.js'
 import { TailUsageError } from '../tail/errors.js'
 import { createFilter } from '../tail/filter.js'
 import { readSource } from '../tail/reader.js'
 import { createTailSession } from '../tail/session.js'
 import { chooseSource } from '../tail/source.js'
+import { globToRegExp } from '../tail/glob.js'
+import { DEFAULT_MAX_LINE_BYTES } from '../tail/split.js'
 import { renderSummary } from '../tail/summary.js'
 import { parseWhere } from '../tail/where.js'
+import { closest } from '../../schema/suggest.js'
 
 export interface TailDeps {
   /** the stream read when no file or command is named */
@@ -68,6 +72,34 @@ function checkKinds(kinds: string[] | undefined): string[] | undefined {
   return kinds
 }
 
+const SIZE = /^(\d+)\s*([kmg]?)i?b?$/i
+const UNIT: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }
+
+/** `--max-line-bytes 4m`: bytes, with an optional k, m or g (powers of 1024). */
+export function parseByteSize(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_LINE_BYTES
+  const match = SIZE.exec(text.trim())
+  const bytes = match ? Number(match[1]) * (UNIT[(match[2] ?? '').toLowerCase()] ?? 1) : NaN
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new UsageError(`--max-line-bytes ${text} is not a size; write bytes or a size such as 512k, 4m, 1g`, 'tail')
+  }
+  return bytes
+}
+
+/** Each `--event` glob that names no event of the catalog, with the closest event name when one is near. */
+export function unmatchedGlobs(globs: readonly string[], compiled: CompiledCatalog): string[] {
+  const names = Object.keys(compiled.events)
+  return globs.flatMap((glob) => {
+    const pattern = globToRegExp(glob)
+    if (names.some((name) => pattern.test(name))) return []
+    const near = closest(glob, names)
+    return [
+      `--event '${glob}' matches no event of the catalog` +
+        (near !== undefined ? `; did you mean '${near}'?` : '; lines of other loggers may still match'),
+    ]
+  })
+}
+
 const options = {
   follow: { type: 'boolean', short: 'f', description: 'keep reading the file as it grows, across rotation' },
   catalog: {
@@ -86,6 +118,11 @@ const options = {
   'no-color': { type: 'boolean', description: 'never colour' },
   utc: { type: 'boolean', description: 'print times in UTC instead of local time' },
   'no-summary': { type: 'boolean', description: 'print no summary on exit' },
+  'max-line-bytes': {
+    type: 'string',
+    valueName: 'SIZE',
+    description: 'longer lines show their head and a marker (e.g. 512k, 16m; default 4m)',
+  },
 } as const
 
 export function createTailCommand(deps: TailDeps): Command<typeof options> {
@@ -104,8 +141,10 @@ export function createTailCommand(deps: TailDeps): Command<typeof options> {
       const level = checkLevel(values.level)
       const kinds = checkKinds(values.kind)
       const where = usage(() => (values.where ?? []).map(parseWhere))
+      const maxLineBytes = parseByteSize(values['max-line-bytes'])
       const compiled = catalogFor(out, cwd, values.catalog)
       if (compiled === null) return 1
+      if (compiled) for (const note of unmatchedGlobs(values.event ?? [], compiled)) out.warn(note)
       if (values.dest !== undefined && compiled === undefined) {
         throw new UsageError(`--dest needs the catalog: add ${DEFAULT_CATALOG} or pass --catalog FILE`, 'tail')
       }
@@ -114,7 +153,7 @@ export function createTailCommand(deps: TailDeps): Command<typeof options> {
         ? (await loadWithPeers(() => import('../tail/dest.js'), ['@sentry/node', 'posthog-node'], 'linecast tail --dest')).createDestView
         : undefined
       const dest = destView !== undefined && compiled ? usage(() => destView(compiled, values.dest as string, env)) : undefined
-      for (const note of dest?.notes ?? []) out.warn(note)
+      for (const note of dest?.notes ?? []) out.warn(escapeControls(note))
       const source = usage(() =>
         chooseSource({
           positionals,
@@ -142,10 +181,11 @@ export function createTailCommand(deps: TailDeps): Command<typeof options> {
           ? { payload: { destination: values.dest, of: (record, line) => dest.payload(record, line.type === 'record' ? line.level : undefined) } }
           : {}),
         write: (text) => out.line(text),
+        warn: (text) => out.warn(text),
       })
       let code: number
       try {
-        code = await readSource(source, (text) => session.push(text), signal)
+        code = await readSource(source, (text, _origin, cut) => session.push(text, cut), { signal, maxLineBytes })
       } finally {
         if (values['no-summary'] !== true) for (const line of renderSummary(session.summary)) out.note(line)
       }

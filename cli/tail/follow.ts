@@ -7,12 +7,14 @@
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import { TailSourceError } from './errors.js'
-import { LineSplitter } from './split.js'
+import { LineSplitter, type LineCallback } from './split.js'
 
 export interface FollowOptions {
   signal: AbortSignal
   /** how often the file is checked for growth and rotation */
   pollMs?: number
+  /** lines longer than this are cut (see split.ts) */
+  maxLineBytes?: number
 }
 
 const CHUNK = 64 * 1024
@@ -58,7 +60,7 @@ async function wait(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Resolves when `signal` aborts, after reading everything written until then. */
-export async function followFile(path: string, onLine: (text: string) => void, options: FollowOptions): Promise<void> {
+export async function followFile(path: string, onLine: LineCallback, options: FollowOptions): Promise<void> {
   const pollMs = options.pollMs ?? 100
   let cursor: Cursor
   try {
@@ -66,7 +68,7 @@ export async function followFile(path: string, onLine: (text: string) => void, o
   } catch (error) {
     throw new TailSourceError(`cannot read ${path}: ${(error as Error).message}; check the path`, { cause: error })
   }
-  const splitter = new LineSplitter(onLine)
+  const splitter = new LineSplitter(onLine, options.maxLineBytes)
   try {
     for (;;) {
       await drain(cursor, splitter)

@@ -1,9 +1,12 @@
 /**
  * Pretty one-line output of `linecast tail`:
  * `HH:MM:SS.mmm LEVEL event  key=value …  req=<requestId>`.
+ * Every piece taken from the line is escaped (escape.ts) before the palette
+ * adds its own colour codes: the log never writes a control sequence.
  */
 import { RESERVED_FIELDS, type CompiledCatalog, type Level } from '../../schema/compiled.js'
 import type { Palette } from './color.js'
+import { escapeControls } from './escape.js'
 import { INVALID_EVENT, firstIssue, type TailLine } from './line.js'
 import { formatValue } from './values.js'
 
@@ -31,7 +34,7 @@ export function formatTime(value: unknown, timeZone: 'local' | 'utc' = 'local'):
 }
 
 function levelLabel(level: Level | undefined, raw: unknown): string {
-  const label = level ? level.toUpperCase() : typeof raw === 'string' ? raw.toUpperCase() : '?'
+  const label = level ? level.toUpperCase() : typeof raw === 'string' ? escapeControls(raw.toUpperCase()) : '?'
   return label.padEnd(5)
 }
 
@@ -49,26 +52,31 @@ function errorText(err: unknown): string | undefined {
 }
 
 function head(record: Record<string, unknown>, palette: Palette): string {
-  const event = record.event
-  const msg = typeof record.msg === 'string' ? record.msg : ''
-  if (event === INVALID_EVENT) {
-    const name = typeof record.invalidEvent === 'string' ? record.invalidEvent : '?'
+  const event = typeof record.event === 'string' ? escapeControls(record.event) : undefined
+  const msg = typeof record.msg === 'string' ? escapeControls(record.msg) : ''
+  if (record.event === INVALID_EVENT) {
+    const name = typeof record.invalidEvent === 'string' ? escapeControls(record.invalidEvent) : '?'
     const issue = firstIssue(record)
     const detail = issue
-      ? `${issue.path === '' ? '' : `${issue.path}: `}${issue.message}${issue.code ? ` (${issue.code})` : ''}`
+      ? escapeControls(`${issue.path === '' ? '' : `${issue.path}: `}${issue.message}${issue.code ? ` (${issue.code})` : ''}`)
       : msg
     return `${palette.invalid('✖ INVALID EVENT')} ${palette.event(name)}  ${detail}`
   }
-  if (typeof event === 'string' && event.startsWith('linecast.')) {
+  if (event !== undefined && event.startsWith('linecast.')) {
     return msg === '' ? palette.system(event) : `${palette.system(event)} ${msg}`
   }
-  if (typeof event === 'string') return palette.event(event)
+  if (event !== undefined) return palette.event(event)
   return msg
 }
 
-/** One record as a pretty line; raw text comes back untouched. */
+/** A cut line: its head as raw text, then a marker saying how long it was. */
+export function formatCutLine(head: string, bytes: number, palette: Palette): string {
+  return `${escapeControls(head)}${palette.invalid(`…[line cut: ${bytes} bytes, showing the first ${Buffer.byteLength(head)}]`)}`
+}
+
+/** One record as a pretty line; raw text comes back as it was, control characters escaped. */
 export function formatLine(line: TailLine, options: FormatOptions): string {
-  if (line.type === 'raw') return line.text
+  if (line.type === 'raw') return escapeControls(line.text)
   const { record, level } = line
   const { palette } = options
   const parts = [
@@ -77,7 +85,7 @@ export function formatLine(line: TailLine, options: FormatOptions): string {
     head(record, palette),
   ]
   const props = propertyKeys(record, options.compiled).map(
-    (key) => `${palette.key(`${key}=`)}${formatValue(key, record[key])}`,
+    (key) => `${palette.key(`${escapeControls(key)}=`)}${formatValue(key, record[key])}`,
   )
   const err = errorText(record.err)
   if (err !== undefined) props.push(`${palette.key('err=')}${formatValue('err', err)}`)

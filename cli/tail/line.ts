@@ -36,12 +36,12 @@ export function parseLine(text: string): TailLine {
   return { type: 'record', text, record, level: levelOf(record.level) }
 }
 
-/** Dotted path lookup (`err.message`, `usage.tokens`); undefined when any step is missing. */
+/** Dotted path lookup (`err.message`, `usage.tokens`) over own fields only; undefined when any step is missing. */
 export function fieldAt(record: Record<string, unknown>, path: string): unknown {
-  if (path in record) return record[path]
+  if (Object.hasOwn(record, path)) return record[path]
   let current: unknown = record
   for (const step of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, step)) return undefined
     current = (current as Record<string, unknown>)[step]
   }
   return current

@@ -7,7 +7,7 @@ describe('readSource', () => {
     const euro = Buffer.from('€')
     const chunks = [Buffer.from('a\r\nb'), Buffer.concat([Buffer.from('c '), euro.subarray(0, 1)]), euro.subarray(1), Buffer.from('\nlast')]
     const lines: string[] = []
-    const code = await readSource({ type: 'stream', stream: Readable.from(chunks) }, (text) => lines.push(text), new AbortController().signal)
+    const code = await readSource({ type: 'stream', stream: Readable.from(chunks) }, (text) => lines.push(text), { signal: new AbortController().signal })
     expect(code).toBe(0)
     expect(lines).toEqual(['a', 'bc €', 'last'])
   })
@@ -17,19 +17,19 @@ describe('readSource', () => {
     const code = await readSource(
       { type: 'command', command: process.execPath, args: ['-e', 'console.error("e"); process.exitCode = 4'] },
       (text, origin) => seen.push(`${origin}:${text}`),
-      new AbortController().signal,
+      { signal: new AbortController().signal },
     )
     expect(code).toBe(4)
     expect(seen).toEqual(['stderr:e'])
   })
 
   it('fails with a stable code when the command cannot be run', async () => {
-    const run = readSource({ type: 'command', command: 'linecast-no-such-command', args: [] }, () => {}, new AbortController().signal)
+    const run = readSource({ type: 'command', command: 'linecast-no-such-command', args: [] }, () => {}, { signal: new AbortController().signal })
     await expect(run).rejects.toMatchObject({ code: 'LINECAST_TAIL_SOURCE' })
   })
 
   it('fails with a stable code when the file cannot be read', async () => {
-    const run = readSource({ type: 'file', path: '/nonexistent/app.log', follow: false }, () => {}, new AbortController().signal)
+    const run = readSource({ type: 'file', path: '/nonexistent/app.log', follow: false }, () => {}, { signal: new AbortController().signal })
     await expect(run).rejects.toMatchObject({ code: 'LINECAST_TAIL_SOURCE' })
   })
 })

@@ -9,19 +9,27 @@ import { constants } from 'node:os'
 import type { Readable } from 'node:stream'
 import { TailSourceError } from './errors.js'
 import { followFile } from './follow.js'
-import { LineSplitter } from './split.js'
+import { LineSplitter, type LineCut } from './split.js'
 
 export type TailSource =
   | { type: 'stream'; stream: Readable }
   | { type: 'file'; path: string; follow: boolean; pollMs?: number }
   | { type: 'command'; command: string; args: string[]; env?: NodeJS.ProcessEnv; cwd?: string }
 
-export type LineHandler = (text: string, origin: 'stdout' | 'stderr') => void
+/** `cut` is set on a line longer than the cap: its head is `text`. */
+export type LineHandler = (text: string, origin: 'stdout' | 'stderr', cut?: LineCut) => void
+
+/** How lines are read: `signal` stops reading; lines past `maxLineBytes` are cut. */
+export interface ReadOptions {
+  signal: AbortSignal
+  maxLineBytes?: number
+}
 
 /** Reads `stream` line by line until it ends or `signal` aborts. */
-export function readStream(stream: Readable, onLine: LineHandler, signal: AbortSignal): Promise<void> {
+export function readStream(stream: Readable, onLine: LineHandler, options: ReadOptions): Promise<void> {
+  const { signal } = options
   return new Promise((resolve, reject) => {
-    const splitter = new LineSplitter((text) => onLine(text, 'stdout'))
+    const splitter = new LineSplitter((text, cut) => onLine(text, 'stdout', cut), options.maxLineBytes)
     const finish = (): void => {
       stream.off('data', onData)
       signal.removeEventListener('abort', stop)
@@ -43,7 +51,7 @@ export function readStream(stream: Readable, onLine: LineHandler, signal: AbortS
   })
 }
 
-async function readFileOnce(path: string, onLine: LineHandler, signal: AbortSignal): Promise<void> {
+async function readFileOnce(path: string, onLine: LineHandler, options: ReadOptions): Promise<void> {
   const stream = createReadStream(path)
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve())
@@ -51,7 +59,7 @@ async function readFileOnce(path: string, onLine: LineHandler, signal: AbortSign
       reject(new TailSourceError(`cannot read ${path}: ${error.message}; check the path`, { cause: error })),
     )
   })
-  await readStream(stream, onLine, signal)
+  await readStream(stream, onLine, options)
   stream.destroy()
 }
 
@@ -68,16 +76,17 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
 export function runCommand(
   source: Extract<TailSource, { type: 'command' }>,
   onLine: LineHandler,
-  signal: AbortSignal,
+  options: ReadOptions,
 ): Promise<number> {
+  const { signal } = options
   return new Promise((resolve, reject) => {
     const child = spawn(source.command, source.args, {
       stdio: ['inherit', 'pipe', 'pipe'],
       env: source.env ?? process.env,
       cwd: source.cwd,
     })
-    const out = new LineSplitter((text) => onLine(text, 'stdout'))
-    const err = new LineSplitter((text) => onLine(text, 'stderr'))
+    const out = new LineSplitter((text, cut) => onLine(text, 'stdout', cut), options.maxLineBytes)
+    const err = new LineSplitter((text, cut) => onLine(text, 'stderr', cut), options.maxLineBytes)
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
     const forward = (): void => {
@@ -102,18 +111,18 @@ export function runCommand(
 }
 
 /** Reads the source to its end (a followed file: until `signal` aborts); resolves to the exit code. */
-export async function readSource(source: TailSource, onLine: LineHandler, signal: AbortSignal): Promise<number> {
+export async function readSource(source: TailSource, onLine: LineHandler, options: ReadOptions): Promise<number> {
   switch (source.type) {
     case 'stream':
-      await readStream(source.stream, onLine, signal)
+      await readStream(source.stream, onLine, options)
       return 0
     case 'file':
       if (source.follow) {
-        const options = source.pollMs === undefined ? { signal } : { signal, pollMs: source.pollMs }
-        await followFile(source.path, (text) => onLine(text, 'stdout'), options)
-      } else await readFileOnce(source.path, onLine, signal)
+        const follow = source.pollMs === undefined ? options : { ...options, pollMs: source.pollMs }
+        await followFile(source.path, (text, cut) => onLine(text, 'stdout', cut), follow)
+      } else await readFileOnce(source.path, onLine, options)
       return 0
     case 'command':
-      return runCommand(source, onLine, signal)
+      return runCommand(source, onLine, options)
   }
 }

@@ -1,5 +1,6 @@
 /** What `linecast tail` saw, printed to stderr when it stops (end of input, child exit, Ctrl-C). */
 import { LEVELS, type Level } from '../../schema/compiled.js'
+import { escapeControls } from './escape.js'
 import { eventName } from './filter.js'
 import { INVALID_EVENT, type TailLine } from './line.js'
 
@@ -15,10 +16,21 @@ export interface TailSummary {
   invalid: number
   /** invalid events by the name they were emitted as */
   invalidByEvent: Record<string, number>
+  /** lines longer than the line cap, of which only the head was kept */
+  cut: number
 }
 
 export function createSummary(): TailSummary {
-  return { read: 0, shown: 0, raw: 0, byLevel: {}, byEvent: {}, invalid: 0, invalidByEvent: {} }
+  return {
+    read: 0,
+    shown: 0,
+    raw: 0,
+    byLevel: {},
+    byEvent: Object.create(null) as Record<string, number>,
+    invalid: 0,
+    invalidByEvent: Object.create(null) as Record<string, number>,
+    cut: 0,
+  }
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -45,7 +57,7 @@ export function countShown(summary: TailSummary, line: TailLine): void {
 function list(counts: Record<string, number>): string {
   return Object.entries(counts)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([name, n]) => `${name} ${n}`)
+    .map(([name, n]) => `${escapeControls(name)} ${n}`)
     .join(', ')
 }
 
@@ -59,5 +71,6 @@ export function renderSummary(summary: TailSummary): string[] {
   lines.push(
     `  invalid events: ${summary.invalid}` + (summary.invalid > 0 ? ` (${list(summary.invalidByEvent)})` : ''),
   )
+  if (summary.cut > 0) lines.push(`  cut lines: ${summary.cut} (longer than the line cap; only their head was kept)`)
   return lines
 }

@@ -1,4 +1,8 @@
-/** How `linecast tail` prints one property value: money as dollars, durations in ms or s. */
+/**
+ * How `linecast tail` prints one property value: money as dollars, durations
+ * in ms or s; text with its control characters escaped.
+ */
+import { escapeControls } from './escape.js'
 
 const COST_KEY = /(^cost$|_cost$|Cost$|_usd$|Usd$|^usd$)/
 const DURATION_KEY = /(_ms$|Ms$|^responseTime$|^duration$|^latency$)/
@@ -32,7 +36,7 @@ const MAX_TEXT = 120
 
 function formatText(value: string): string {
   const text = value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value
-  return text === '' || /[\s"'=]/.test(text) ? JSON.stringify(text) : text
+  return escapeControls(text === '' || /[\s"'=]/.test(text) ? JSON.stringify(text) : text)
 }
 
 export function formatValue(key: string, value: unknown): string {
@@ -44,6 +48,6 @@ export function formatValue(key: string, value: unknown): string {
   if (typeof value === 'string') return formatText(value)
   if (value === null || typeof value === 'boolean') return String(value)
   if (value === undefined) return 'undefined'
-  const json = JSON.stringify(value)
-  return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT - 1)}…` : json
+  const json = JSON.stringify(value) ?? String(value)
+  return escapeControls(json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT - 1)}…` : json)
 }

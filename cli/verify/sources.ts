@@ -34,7 +34,7 @@ export function readNumbered(stream: Readable, source: string, onLine: OnLine, s
       line += 1
       if (text.trim() !== '') onLine(text, { source, line })
     },
-    signal,
+    { signal },
   )
 }
 

@@ -15,7 +15,7 @@ import { headerText } from './header.js'
 import { jsdoc } from './jsdoc.js'
 import { pascalName, propertyKey, schemaName } from './names.js'
 import { eventDocLines, eventInterface } from './ts-types.js'
-import { zodObject } from './zod-source.js'
+import { STRICT_OBJECT_DECLARATION, zodObject } from './zod-source.js'
 
 export interface BrowserTsOptions {
   catalogFile: string
@@ -80,8 +80,10 @@ export function renderBrowserTs(compiled: CompiledCatalog, options: BrowserTsOpt
     `// ${headerText(options.catalogFile)}\n`,
     `import * as z from 'zod'\n`,
     `import { createTracker, type BrowserCatalog, type TrackerOptions, type TrackerStats } from ${runtime}\n`,
+    `\n${STRICT_OBJECT_DECLARATION}`,
     ...events.map(
-      (e) => `\n${eventInterface(e)}\nexport const ${schemaName(e.name)}: z.ZodType<${pascalName(e.name)}> = ${zodObject(e.properties, '')}\n`,
+      (e) =>
+        `\n${eventInterface(e)}\nexport const ${schemaName(e.name)} = ${zodObject(e.properties, '')} as z.ZodType<${pascalName(e.name)}>\n`,
     ),
     `\n${jsdoc(['Every browser event of the catalog by name.'])}export interface BrowserEvents {${map.length > 0 ? `\n${map}` : ''}}\n`,
     `\n${jsdoc(['What the browser needs of the catalog: each event\'s kind, PII paths and whether PostHog receives it.'])}`,

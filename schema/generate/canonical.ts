@@ -1,4 +1,5 @@
 import type { CompiledCatalog } from '../compiled.js'
+import { dict } from '../dict.js'
 
 /**
  * A deep copy with object keys sorted, so the serialized catalog does not
@@ -10,7 +11,7 @@ export function canonicalValue(value: unknown, keepOrder = false): unknown {
   if (value === null || typeof value !== 'object') return value
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
   if (!keepOrder) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  const out: Record<string, unknown> = {}
+  const out = dict<unknown>()
   for (const [k, v] of entries) out[k] = canonicalValue(v, k === 'properties')
   return out
 }

@@ -12,15 +12,3 @@ export class GenerateNameCollisionError extends LinecastError {
     )
   }
 }
-
-/** ts-json-schema-generator failed on the generated interfaces. */
-export class JsonSchemaGenerationError extends LinecastError {
-  constructor(cause: unknown) {
-    const detail = cause instanceof Error ? cause.message : String(cause)
-    super(
-      'LINECAST_GENERATE_JSON_SCHEMA',
-      `could not build events.schema.json from the generated interfaces (${detail}); check the catalog's property types and report this if it persists`,
-      { cause },
-    )
-  }
-}

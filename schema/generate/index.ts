@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path'
 import type { CompiledCatalog } from '../compiled.js'
-import { renderCatalogJson } from './catalog-json.js'
+import { compiledJsonText, renderCatalogJson } from './catalog-json.js'
 import { GenerateNameCollisionError } from './errors.js'
 import { renderEventsMd } from './events-md.js'
 import { renderEventsTs } from './events-ts.js'
@@ -36,7 +36,7 @@ export interface GenerateOptions {
 /** The names of the files `generateFiles` writes, in the order it returns them. */
 export const GENERATED_PATHS = ['events.ts', 'catalog.json', 'events.schema.json', 'EVENTS.md'] as const
 
-const TAKEN = new Set(['LinecastEvents', 'CompiledCatalog', 'compiled', 'catalog', 'flagNames', 'z', 'defineCatalog'])
+const TAKEN = new Set(['LinecastEvents', 'CompiledCatalog', 'compiled', 'catalog', 'flagNames', 'z', 'defineCatalog', 'strictObject', 'withoutPrototype'])
 
 /** Throws when two events (or an event and a fixed export) would share a generated identifier. */
 export function assertDistinctNames(compiled: CompiledCatalog): void {
@@ -54,20 +54,22 @@ export function assertDistinctNames(compiled: CompiledCatalog): void {
 export function generateFiles(compiled: CompiledCatalog, options: GenerateOptions): GeneratedFile[] {
   assertDistinctNames(compiled)
   const catalogFile = basename(options.catalogFile)
+  const compiledJson = compiledJsonText(compiled)
   const eventsTs = renderEventsTs(compiled, {
     catalogFile,
+    compiledJson,
     ...(options.runtimeImport !== undefined ? { runtimeImport: options.runtimeImport } : {}),
   })
   return [
     { path: 'events.ts', contents: eventsTs + renderFlagsTs(compiled) },
-    { path: 'catalog.json', contents: renderCatalogJson(compiled) },
+    { path: 'catalog.json', contents: renderCatalogJson(compiled, compiledJson) },
     { path: 'events.schema.json', contents: renderJsonSchema(compiled, { catalogFile }) },
     { path: 'EVENTS.md', contents: renderEventsMd(compiled, { catalogFile }) },
     ...targetFiles(compiled, { catalogFile, targets: options.targets ?? [], browserImport: options.browserImport }),
   ]
 }
 
-export { GenerateNameCollisionError, JsonSchemaGenerationError } from './errors.js'
+export { GenerateNameCollisionError } from './errors.js'
 export { eventDestinations, type EventDestination } from './destinations.js'
 export { exampleLine } from './example-line.js'
 export { pascalName, schemaName } from './names.js'

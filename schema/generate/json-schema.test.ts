@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleCompiled } from '../../test/cli/fixtures/sample-compiled.js'
+import type { CompiledCatalog } from '../compiled.js'
 import { renderJsonSchema } from './json-schema.js'
 
 type Node = Record<string, unknown> & { properties?: Record<string, Node>; required?: string[] }
@@ -45,5 +46,33 @@ describe('events.schema.json', () => {
     const payment = schema.definitions['PaymentFailed']
     expect(payment?.deprecated).toBe(true)
     expect(payment?.description).toBe('A card charge was declined. Deprecated: use billing_failed')
+  })
+
+  it('writes descriptions as the catalog has them, a one-value enum as const, an empty object closed', () => {
+    const compiled: CompiledCatalog = sampleCompiled()
+    compiled.events['odd_happened'] = {
+      name: 'odd_happened',
+      helper: 'oddHappened',
+      kind: 'metric',
+      description: 'two\nlines with `code`, */ and @tag',
+      level: 'info',
+      version: 1,
+      to: [],
+      pii: { hash: [], redact: [], keep: [] },
+      properties: {
+        only: { type: 'enum', values: ['one'] },
+        nothing: { type: 'object', properties: {}, optional: true },
+        rows: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', description: 'row id' } } } },
+      },
+    }
+    const odd = (JSON.parse(renderJsonSchema(compiled, { catalogFile: 'c.yaml' })) as typeof schema).definitions['OddHappened']
+    expect(odd?.description).toBe('two\nlines with `code`, */ and @tag')
+    expect(odd?.required).toEqual(['only', 'rows'])
+    expect(odd?.properties?.['only']).toEqual({ const: 'one', type: 'string' })
+    expect(odd?.properties?.['nothing']).toEqual({ additionalProperties: false, type: 'object' })
+    expect(odd?.properties?.['rows']).toEqual({
+      items: { additionalProperties: false, properties: { id: { description: 'row id', type: 'string' } }, required: ['id'], type: 'object' },
+      type: 'array',
+    })
   })
 })

@@ -1,80 +1,109 @@
 /**
- * `events.schema.json`: the JSON Schema of every event, produced by
- * ts-json-schema-generator from the same interfaces `events.ts` declares.
- * The interfaces are written alone (no imports) to a temporary directory with
- * a minimal tsconfig, so the compiler boots fast and resolves nothing else.
+ * `events.schema.json`: the JSON Schema (draft-07) of every event, built
+ * straight from the property specs, constraint for constraint the same as
+ * the TypeScript interfaces (ts-types.ts) and zod schemas (zod-source.ts):
+ * one definition per event interface, `LinecastEvents` naming them all.
+ * Linear in the catalog: no compiler is started, so a catalog of thousands
+ * of events takes milliseconds here.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { CompiledCatalog } from '../compiled.js'
-import { canonicalValue } from './canonical.js'
-import { renderInterfaces } from './events-ts.js'
-import { JsonSchemaGenerationError } from './errors.js'
-import { PeerDependencyMissingError, requirePeer } from '../../core/peer.js'
+import type { CompiledCatalog, CompiledEvent, PropertySpec } from '../compiled.js'
+import { canonicalValue, sortedEventNames } from './canonical.js'
 import { headerText } from './header.js'
+import { pascalName } from './names.js'
+import { EVENTS_MAP_DESCRIPTION } from './ts-types.js'
 
 export interface JsonSchemaOptions {
   catalogFile: string
 }
 
-const ROOT_TYPE = 'LinecastEvents'
+type Schema = Record<string, unknown>
 
-/** Loaded on first use: it brings the TypeScript compiler, which commands other than generate and check never need. */
-function schemaGenerator(): typeof import('ts-json-schema-generator') {
-  return requirePeer<typeof import('ts-json-schema-generator')>('ts-json-schema-generator', 'linecast generate (the JSON Schema)', ['typescript'], 'dev')
+const ROOT_TYPE = 'LinecastEvents'
+const FORMATS = { email: 'email', uuid: 'uuid', url: 'uri', datetime: 'date-time' } as const
+
+/** The bounds that are set, under their JSON Schema names. */
+function bounds(entries: [string, number | undefined][]): Schema {
+  const out: Schema = {}
+  for (const [key, value] of entries) if (value !== undefined) out[key] = value
+  return out
+}
+
+function enumSchema(values: readonly string[]): Schema {
+  if (values.length === 0) return { not: {} }
+  return values.length === 1 ? { const: values[0], type: 'string' } : { enum: [...values], type: 'string' }
+}
+
+/** One property, without its description. */
+function typeSchema(spec: PropertySpec): Schema {
+  switch (spec.type) {
+    case 'string': {
+      const out: Schema = { type: 'string', ...bounds([['minLength', spec.minLength], ['maxLength', spec.maxLength]]) }
+      if (spec.pattern !== undefined) out.pattern = spec.pattern
+      if (spec.format !== undefined) out.format = FORMATS[spec.format]
+      return out
+    }
+    case 'integer':
+    case 'number':
+      return { type: spec.type, ...bounds([['minimum', spec.min], ['maximum', spec.max]]) }
+    case 'boolean':
+      return { type: 'boolean' }
+    case 'enum':
+      return enumSchema(spec.values)
+    case 'array':
+      return { type: 'array', items: propertySchema(spec.items), ...bounds([['minItems', spec.minItems], ['maxItems', spec.maxItems]]) }
+    case 'object':
+      return objectSchema(spec.properties)
+  }
+}
+
+function propertySchema(spec: PropertySpec): Schema {
+  const schema = typeSchema(spec)
+  return spec.description ? { description: spec.description, ...schema } : schema
+}
+
+/** A closed object: every property, the ones not optional required. */
+function objectSchema(properties: Record<string, PropertySpec>): Schema {
+  const entries = Object.entries(properties)
+  const out: Schema = {
+    type: 'object',
+    additionalProperties: false,
+  }
+  if (entries.length > 0) out.properties = Object.fromEntries(entries.map(([key, spec]) => [key, propertySchema(spec)]))
+  const required = entries.filter(([, spec]) => spec.optional !== true).map(([key]) => key)
+  if (required.length > 0) out.required = required
+  return out
 }
 
 /** JSON Schema's `deprecated` is a boolean; the reason stays readable in the description. */
-function normalizeDeprecated(definition: Record<string, unknown>): void {
-  const reason = definition['deprecated']
-  if (typeof reason !== 'string') return
-  definition['deprecated'] = true
-  const description = typeof definition['description'] === 'string' ? definition['description'] : ''
-  definition['description'] = `${description}${description.length > 0 ? ' ' : ''}Deprecated: ${reason}`
-}
-
-function generate(source: string): Record<string, unknown> {
-  const dir = mkdtempSync(join(tmpdir(), 'linecast-schema-'))
-  try {
-    const file = join(dir, 'events.ts')
-    const tsconfig = join(dir, 'tsconfig.json')
-    writeFileSync(file, source)
-    writeFileSync(
-      tsconfig,
-      JSON.stringify({
-        compilerOptions: { strict: true, noLib: true, types: [], skipLibCheck: true, noEmit: true },
-        files: ['events.ts'],
-      }),
-    )
-    const generator = schemaGenerator().createGenerator({
-      path: file,
-      tsconfig,
-      type: ROOT_TYPE,
-      skipTypeCheck: true,
-      expose: 'export',
-      topRef: true,
-      jsDoc: 'extended',
-      sortProps: true,
-      additionalProperties: false,
-    })
-    return generator.createSchema(ROOT_TYPE) as Record<string, unknown>
-  } catch (error) {
-    if (error instanceof PeerDependencyMissingError) throw error
-    throw new JsonSchemaGenerationError(error)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+function eventSchema(event: CompiledEvent): Schema {
+  const schema = objectSchema(event.properties)
+  if (event.deprecated === undefined) return { description: event.description, ...schema }
+  const description = `${event.description}${event.description.length > 0 ? ' ' : ''}Deprecated: ${event.deprecated}`
+  return { description, deprecated: true, ...schema }
 }
 
 export function renderJsonSchema(compiled: CompiledCatalog, options: JsonSchemaOptions): string {
-  const schema = generate(renderInterfaces(compiled))
-  const definitions = schema['definitions']
-  if (definitions !== null && typeof definitions === 'object') {
-    for (const definition of Object.values(definitions as Record<string, unknown>)) {
-      if (definition !== null && typeof definition === 'object') normalizeDeprecated(definition as Record<string, unknown>)
-    }
+  const names = sortedEventNames(compiled)
+  const definitions: Schema = {}
+  const root: Schema = {}
+  for (const name of names) {
+    const event = compiled.events[name]
+    if (event === undefined) continue
+    definitions[pascalName(name)] = eventSchema(event)
+    root[name] = { $ref: `#/definitions/${pascalName(name)}` }
   }
-  const out = canonicalValue({ ...schema, $comment: headerText(options.catalogFile) })
-  return `${JSON.stringify(out, null, 2)}\n`
+  definitions[ROOT_TYPE] = {
+    description: EVENTS_MAP_DESCRIPTION,
+    type: 'object',
+    properties: root,
+    additionalProperties: false,
+    ...(names.length > 0 ? { required: names } : {}),
+  }
+  const schema = {
+    $comment: headerText(options.catalogFile),
+    $ref: `#/definitions/${ROOT_TYPE}`,
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    definitions,
+  }
+  return `${JSON.stringify(canonicalValue(schema), null, 2)}\n`
 }

@@ -1,8 +1,8 @@
 /**
- * Property specs as TypeScript types with JSDoc constraint tags that
- * ts-json-schema-generator reads (@minimum @maximum @minLength @maxLength
- * @pattern @format @minItems @maxItems, @asType integer). The same text feeds
- * `events.ts` and the JSON Schema, so the two cannot disagree.
+ * Property specs as TypeScript types with JSDoc constraint tags (@minimum
+ * @maximum @minLength @maxLength @pattern @format @minItems @maxItems,
+ * @asType integer) that editors show and JSON Schema tools read; the JSON
+ * Schema itself (json-schema.ts) is built from the same specs.
  */
 import type { CompiledEvent, PropertySpec } from '../compiled.js'
 import { jsdoc } from './jsdoc.js'
@@ -93,7 +93,7 @@ export interface EventsMapOptions {
   description?: string
 }
 
-const EVENTS_MAP_DESCRIPTION = 'Every event of the catalog by name: the type parameter of the catalog and of `log.emit`.'
+export const EVENTS_MAP_DESCRIPTION = 'Every event of the catalog by name: the type parameter of the catalog and of `log.emit`.'
 
 /** `export interface LinecastEvents { logo_generated: LogoGenerated; ... }` */
 export function eventsMapInterface(eventNames: readonly string[], options: EventsMapOptions = {}): string {

@@ -2,6 +2,22 @@
 import type { PropertySpec, StringProperty } from '../compiled.js'
 import { propertyKey } from './names.js'
 
+/**
+ * The function objects are built with in `events.ts`: `z.strictObject` behind
+ * a plain signature, so the compiler infers no shape type per object (that
+ * inference is most of what a large catalog costs to check). A function
+ * declaration, not a `const`: references to it need no control-flow analysis.
+ */
+export const STRICT_OBJECT = 'strictObject'
+
+/** Its declaration, once in `events.ts`. */
+export const STRICT_OBJECT_DECLARATION =
+  `/** \`z.strictObject\` without shape inference: each schema is typed by its interface instead. */\n` +
+  `function ${STRICT_OBJECT}(shape: object): z.ZodType {\n` +
+  // cast, not checked: comparing ZodObject with ZodType structurally costs tens of thousands of types, once
+  `  return z.strictObject(shape as z.ZodRawShape) as unknown as z.ZodType\n` +
+  `}\n`
+
 function stringBase(spec: StringProperty): string {
   switch (spec.format) {
     case 'email':
@@ -43,10 +59,10 @@ export function zodExpression(spec: PropertySpec, indent: string): string {
   }
 }
 
-/** `z.object({ ... }).strict()`: unknown properties are rejected at every depth. */
+/** `strictObject({ ... })`: unknown properties are rejected at every depth. */
 export function zodObject(properties: Record<string, PropertySpec>, indent: string): string {
   const entries = Object.entries(properties)
-  if (entries.length === 0) return 'z.object({}).strict()'
+  if (entries.length === 0) return `${STRICT_OBJECT}({})`
   const inner = `${indent}  `
   const body = entries
     .map(([key, spec]) => {
@@ -54,5 +70,5 @@ export function zodObject(properties: Record<string, PropertySpec>, indent: stri
       return `${inner}${propertyKey(key)}: ${zodExpression(spec, inner)}${optional},\n`
     })
     .join('')
-  return `z.object({\n${body}${indent}}).strict()`
+  return `${STRICT_OBJECT}({\n${body}${indent}})`
 }

@@ -1,4 +1,5 @@
 /** `alerts:`: windowed rules over events or levels. */
+import { dict } from '../dict.js'
 import { LEVELS, SEVERITIES, type AlertMeasure } from '../compiled.js'
 import { pathText } from '../diagnostics.js'
 import { InvalidDurationError, parseDuration } from '../duration.js'
@@ -98,7 +99,7 @@ function readWhen(ctx: ReadContext, value: unknown, path: Path): AlertModel['whe
 }
 
 export function readAlerts(ctx: ReadContext, value: unknown, builtin: boolean): Record<string, AlertModel> {
-  const out: Record<string, AlertModel> = {}
+  const out = dict<AlertModel>()
   if (value === undefined) return out
   const map = readMap(ctx, value, ['alerts'], 'a mapping of alert name to rule')
   if (!map) return out

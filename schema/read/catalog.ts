@@ -1,11 +1,13 @@
 /** The top level of a catalog file. */
 import { RESERVED_FIELDS } from '../compiled.js'
+import { dict } from '../dict.js'
 import type { CatalogModel, CatalogPart } from '../model.js'
 import { readAlerts } from './alert.js'
 import { checkTemplates, readDestinations, readRoutes } from './destination.js'
 import { readDelivery } from './delivery.js'
 import { readEvents } from './event.js'
 import { PROPERTY_NAME, readProperties } from './property.js'
+import { reportPrototypeName } from './prototype-names.js'
 import { readTargets } from './runtimes.js'
 import { readFlags, readPricing, readThresholds } from './sections.js'
 import { checkKeys, isRecord, readString, readStringList, wrongType, type ReadContext } from './values.js'
@@ -57,13 +59,13 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
     source: ctx.source,
     redact: [],
     context: [],
-    destinations: {},
-    routes: {},
-    events: {},
-    pricing: {},
-    alerts: {},
-    flags: {},
-    thresholds: {},
+    destinations: dict(),
+    routes: dict(),
+    events: dict(),
+    pricing: dict(),
+    alerts: dict(),
+    flags: dict(),
+    thresholds: dict(),
   }
   const root = ctx.source.value
   if (!isRecord(root)) {
@@ -93,6 +95,8 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
       model.context = Object.keys(model.contextTypes)
     } else model.context = readStringList(ctx, root, [], 'context') ?? []
     if (model.contextTypes === undefined) model.context.forEach((field, index) => {
+      const at = ['context', index]
+      if (reportPrototypeName(ctx, { name: field, path: at, what: 'context field', style: 'camel', suffix: 'field', anchor: 'value' })) return
       if (!PROPERTY_NAME.test(field))
         ctx.report.error(ctx.source, ['context', index], 'LC_INVALID_PROPERTY_NAME', `context field \`${field}\` is not an identifier; use letters, digits and _`)
       else if ((RESERVED_FIELDS as readonly string[]).includes(field))
@@ -103,7 +107,9 @@ export function readCatalog(ctx: ReadContext, part: CatalogPart): CatalogModel {
           `context field \`${field}\` collides with the \`${field}\` field every line carries; rename it (reserved: ${RESERVED_FIELDS.join(', ')})`,
         )
     })
-    model.destinations = readDestinations(ctx, root.destinations)
+    const destinations = readDestinations(ctx, root.destinations)
+    model.destinations = destinations.destinations
+    if (destinations.unusable.length > 0) model.unusableDestinations = destinations.unusable
     model.routes = readRoutes(ctx, root.routes)
     model.pricing = readPricing(ctx, root.pricing)
     model.flags = readFlags(ctx, root.flags)

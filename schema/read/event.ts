@@ -1,6 +1,9 @@
 /** One entry under `events:`. */
 import { EVENT_KINDS, LEVELS, SEVERITIES, type AuditMapping } from '../compiled.js'
+import { helperName } from '../define.js'
+import { dict } from '../dict.js'
 import type { EventModel } from '../model.js'
+import { reportPrototypeName } from './prototype-names.js'
 import { readProperties } from './property.js'
 import { readRuntimes } from './runtimes.js'
 import {
@@ -38,7 +41,10 @@ const AUDIT_KEYS = ['action', 'resourceType', 'resourceId'] as const
 /** Event and flag names: snake_case starting with a letter. */
 export const EVENT_NAME = /^[a-z][a-z0-9_]*$/
 
+/** Event, flag and alert names: snake_case, and not a name every object has (nor, for events and flags, their helper). */
 export function checkName(ctx: ReadContext, name: string, path: Path, what: string, example: string): void {
+  const generated = what === 'alert' ? undefined : helperName(name)
+  if (reportPrototypeName(ctx, { name, path, what, style: 'snake', suffix: what, ...(generated !== undefined ? { generated } : {}) })) return
   if (EVENT_NAME.test(name)) return
   const fixed = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -119,7 +125,7 @@ export function readEvent(ctx: ReadContext, name: string, value: unknown, path: 
 }
 
 export function readEvents(ctx: ReadContext, value: unknown, builtin: boolean): Record<string, EventModel> {
-  const out: Record<string, EventModel> = {}
+  const out = dict<EventModel>()
   if (value === undefined) return out
   const map = readMap(ctx, value, ['events'], 'a mapping of event name to event')
   if (!map) return out

@@ -1,7 +1,9 @@
 /** Property specs: the typed fields of an event. */
 import { PII_MODES, RESERVED_FIELDS, type PropertySpec } from '../compiled.js'
 import { pathText } from '../diagnostics.js'
+import { dict } from '../dict.js'
 import { suggestion } from '../suggest.js'
+import { reportPrototypeName } from './prototype-names.js'
 import {
   checkKeys,
   missing,
@@ -173,7 +175,7 @@ export function readProperty(ctx: ReadContext, value: unknown, path: Path): Prop
 
 /** Reads a `properties:` mapping. Top-level properties may not reuse the fields every line carries. */
 export function readProperties(ctx: ReadContext, value: unknown, path: Path, topLevel: boolean): Record<string, PropertySpec> {
-  const out: Record<string, PropertySpec> = {}
+  const out = dict<PropertySpec>()
   if (value === undefined) return out
   const map = readMap(ctx, value, path, 'a mapping of property name to spec')
   if (!map) return out
@@ -189,6 +191,7 @@ export function readProperties(ctx: ReadContext, value: unknown, path: Path, top
       )
       continue
     }
+    if (reportPrototypeName(ctx, { name, path: at, what: 'property', style: 'camel', suffix: 'field' })) continue
     if (topLevel && (RESERVED_FIELDS as readonly string[]).includes(name)) {
       ctx.report.error(
         ctx.source,

@@ -1,19 +1,22 @@
 /** `pricing:`, `flags:` and `thresholds:`. */
 import { helperName } from '../define.js'
 import type { FlagSpec, Pricing, Threshold } from '../compiled.js'
+import { dict } from '../dict.js'
 import { pathText } from '../diagnostics.js'
+import { reportPrototypeName } from './prototype-names.js'
 import { checkName } from './event.js'
 import { checkKeys, missing, readMap, readNumber, readString, readStringList, type ReadContext } from './values.js'
 
 const PRICING_KEYS = ['inputPer1M', 'outputPer1M', 'cachedInputPer1M', 'perImage', 'perVideo', 'perSecond'] as const
 
 export function readPricing(ctx: ReadContext, value: unknown): Record<string, Pricing> {
-  const out: Record<string, Pricing> = {}
+  const out = dict<Pricing>()
   if (value === undefined) return out
   const map = readMap(ctx, value, ['pricing'], 'a mapping of model name to prices')
   if (!map) return out
   for (const [model, raw] of Object.entries(map)) {
     const path = ['pricing', model]
+    if (reportPrototypeName(ctx, { name: model, path, what: 'pricing model', style: 'snake', suffix: 'model' })) continue
     const prices = readMap(ctx, raw, path, 'a mapping such as `{ inputPer1M: 3, outputPer1M: 15 }` or `{ perImage: 0.04 }`')
     if (!prices) continue
     checkKeys(ctx, prices, path, PRICING_KEYS, 'pricing')
@@ -32,7 +35,7 @@ export function readPricing(ctx: ReadContext, value: unknown): Record<string, Pr
 const FLAG_KEYS = ['description', 'owner', 'variants', 'default'] as const
 
 export function readFlags(ctx: ReadContext, value: unknown): Record<string, FlagSpec> {
-  const out: Record<string, FlagSpec> = {}
+  const out = dict<FlagSpec>()
   if (value === undefined) return out
   const map = readMap(ctx, value, ['flags'], 'a mapping of flag name to flag')
   if (!map) return out
@@ -89,12 +92,13 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<string, Threshold>> = {
 }
 
 export function readThresholds(ctx: ReadContext, value: unknown): Record<string, Partial<Threshold>> {
-  const out: Record<string, Partial<Threshold>> = {}
+  const out = dict<Partial<Threshold>>()
   if (value === undefined) return out
   const map = readMap(ctx, value, ['thresholds'], 'a mapping of category to `{ warnMs, criticalMs }`')
   if (!map) return out
   for (const [category, raw] of Object.entries(map)) {
     const path = ['thresholds', category]
+    if (reportPrototypeName(ctx, { name: category, path, what: 'threshold category', style: 'snake', suffix: 'calls' })) continue
     const entry = readMap(ctx, raw, path, 'a mapping `{ warnMs, criticalMs }`')
     if (!entry) continue
     checkKeys(ctx, entry, path, ['warnMs', 'criticalMs'], 'threshold')
@@ -103,7 +107,7 @@ export function readThresholds(ctx: ReadContext, value: unknown): Record<string,
     const criticalMs = readNumber(ctx, entry, path, 'criticalMs', { min: 0 })
     if (warnMs !== undefined) threshold.warnMs = warnMs
     if (criticalMs !== undefined) threshold.criticalMs = criticalMs
-    const known = DEFAULT_THRESHOLDS[category]
+    const known = Object.hasOwn(DEFAULT_THRESHOLDS, category) ? DEFAULT_THRESHOLDS[category] : undefined
     if (!known) {
       if (entry.warnMs === undefined) missing(ctx, path, 'warnMs', 'a new category needs both warnMs and criticalMs')
       if (entry.criticalMs === undefined) missing(ctx, path, 'criticalMs', 'a new category needs both warnMs and criticalMs')

@@ -101,4 +101,11 @@ describe('linecast generate and check', () => {
     expect(badFlag.stderr).toMatch(/unknown option '--bogus'/i)
     expect(badFlag.stderr).toContain('linecast check --help')
   })
+
+  it('suggests the command a typo was meant to be', async () => {
+    const [tial, generat] = await Promise.all([runBinary(['tial'], dir), runBinary(['generat'], dir)])
+    expect(tial.code).toBe(2)
+    expect(tial.stderr).toContain("unknown command 'tial'; did you mean `linecast tail`?")
+    expect(generat.stderr).toContain("unknown command 'generat'; did you mean `linecast generate`?")
+  })
 })

@@ -137,6 +137,15 @@ describe('linecast tail on a recorded stream', () => {
     expect(stderr).toContain('invalid events: 1 (logo_generated 1)')
   })
 
+  it('says when an --event glob matches no event of the catalog, with the closest name', async () => {
+    const typo = await tail(['--event', 'logo_genrated', '--json'])
+    expect(typo.stderr).toContain("warning: --event 'logo_genrated' matches no event of the catalog; did you mean 'logo_generated'?")
+    const none = await tail(['--event', 'zzz_*', '--json'])
+    expect(none.stderr).toContain("warning: --event 'zzz_*' matches no event of the catalog; lines of other loggers may still match")
+    const fine = await tail(['--event', 'logo_*', '--json'])
+    expect(fine.stderr).not.toContain('matches no event')
+  })
+
   it('rejects a level that is not one', async () => {
     await expect(tail(['--level', 'loud'])).rejects.toThrow(/trace, debug, info, warn, error, fatal/)
   })
