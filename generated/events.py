@@ -19,7 +19,7 @@ import urllib.parse
 import uuid
 from typing import Any, Dict, Iterator, List, Literal, NoReturn, Optional, TextIO
 
-_CATALOG: Dict[str, Any] = json.loads("{\"service\":\"bmn-api\",\"piiKey\":\"${PII_HASH_KEY}\",\"context\":[\"requestId\",\"userId\",\"tenantId\",\"brandId\",\"jobId\"],\"reserved\":[\"level\",\"time\",\"msg\",\"event\",\"kind\",\"service\",\"env\",\"err\",\"pid\",\"hostname\",\"eventId\"],\"redactKeys\":[\"authorization\",\"cookie\",\"setcookie\",\"xapikey\",\"password\",\"token\",\"secret\",\"apikey\",\"accesstoken\",\"refreshtoken\",\"stripesecretkey\",\"sentrydsn\",\"creditcard\",\"ssn\"],\"secretSuffixes\":[\"password\",\"passwd\",\"secret\",\"apikey\",\"accesskey\",\"accesstoken\",\"refreshtoken\",\"authtoken\",\"sessiontoken\",\"idtoken\",\"privatekey\",\"secretkey\",\"authorization\",\"cookie\"],\"secretPattern\":\"-----BEGIN[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----(?:[^\\\"\\\\\\\\-]|\\\\\\\\[^\\\"]|-(?!----END))*(?:-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----)?|(?<up>:\\\\/\\\\/[^\\\\s:/?#@\\\"'\\\\\\\\]{0,128}:)(?!\\\\[REDACTED\\\\])[^\\\\s@/?#\\\"'\\\\\\\\]{1,256}(?=@)|\\\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![0-9A-Za-z])(?:(?<awssep>[^A-Za-z0-9/+=]{1,12}(?:[A-Za-z_]{1,40}[^A-Za-z0-9/+=]{1,12})?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?|(?<lp>(?:[aA][uU][tT][hH][oO][rR][iI][zZ][aA][tT][iI][oO][nN]|[cC][oO][oO][kK][iI][eE])(?<lq>(?:\\\\\\\\{0,7}\\\"|\\\\\\\\{0,7}'))?[ \\\\t]*[:=][ \\\\t]*)(?!\\\\\\\\{0,7}[\\\"'{\\\\[])(?!\\\\[REDACTED\\\\])(?<lv>[^\\\"'\\\\\\\\\\\\r\\\\n]*[^\\\"'\\\\\\\\\\\\r\\\\n\\\\s,;])|(?<kp>(?:[pP][aA][sS][sS][wW][oO][rR][dD]|[pP][aA][sS][sS][wW][dD]|[sS][eE][cC][rR][eE][tT]|[tT][oO][kK][eE][nN]|(?:[aA][pP][iI]|[aA][cC][cC][eE][sS][sS]|[pP][rR][iI][vV][aA][tT][eE]|[sS][eE][cC][rR][eE][tT]|[sS][iI][gG][nN][iI][nN][gG]|[eE][nN][cC][rR][yY][pP][tT][iI][oO][nN]|[aA][cC][cC][oO][uU][nN][tT]|[cC][lL][iI][eE][nN][tT]|[mM][aA][sS][tT][eE][rR])[-_]?[kK][eE][yY]|[sS][iI][gG][nN][aA][tT][uU][rR][eE]|[aA][uU][tT][hH][oO][rR][iI][zZ][aA][tT][iI][oO][nN]|[cC][oO][oO][kK][iI][eE])(?<kq>(?:\\\\\\\\{0,7}\\\"|\\\\\\\\{0,7}'))?[ \\\\t]*[:=][ \\\\t]*|(?:[Kk]ey|KEY|[sS][iI][gG]|[pP][wW][dD]|[pP][aA][sS][sS]|[aA][uU][tT][hH])=)(?:(?<kdq>\\\\\\\\{0,7}\\\")(?!\\\\[REDACTED\\\\])(?<kdv>(?:[^\\\"\\\\\\\\\\\\r\\\\n]|\\\\\\\\+[^\\\"\\\\\\\\\\\\r\\\\n])*)|(?<ksq>\\\\\\\\{0,7}')(?!\\\\[REDACTED\\\\])(?<ksv>[^'\\\\\\\\\\\\r\\\\n]*)|(?<kob>[{\\\\[])|(?!\\\\[REDACTED\\\\])(?<kuv>[^\\\\s&;,\\\"'<>\\\\\\\\{}\\\\[\\\\]]*[^\\\\s&;,\\\"'<>\\\\\\\\{}\\\\[\\\\]:.)]))|\\\\b(?<bs>Bearer|bearer|BEARER)\\\\s+[A-Za-z0-9._~+/=-]{3,}|\\\\b(?<bb>Basic|BASIC)\\\\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}={0,2}|\\\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}|\\\\bwhsec_[A-Za-z0-9]{8,}|\\\\bsk-[A-Za-z0-9_-]{16,}|\\\\bgh[pousr]_[A-Za-z0-9]{20,}|\\\\bgithub_pat_[A-Za-z0-9_]{20,}|\\\\bglpat-[A-Za-z0-9_-]{20,}|\\\\bxox[a-z]-[A-Za-z0-9-]{10,}|(?<sh>hooks\\\\.slack\\\\.com\\\\/(?:services|workflows|triggers)\\\\/)[A-Za-z0-9/_-]{8,}|\\\\bAIza[0-9A-Za-z_-]{35}|\\\\bGOCSPX-[A-Za-z0-9_-]{20,}|\\\\bnpm_[A-Za-z0-9]{36}|\\\\bSG\\\\.[A-Za-z0-9_-]{16,}\\\\.[A-Za-z0-9_-]{16,}|\\\\bphx_[A-Za-z0-9]{20,}|\\\\beyJ[A-Za-z0-9_-]{4,}\\\\.eyJ[A-Za-z0-9_-]{4,}\\\\.[A-Za-z0-9_-]*\",\"events\":{\"logo_generated\":{\"kind\":\"analytics\",\"level\":\"info\",\"message\":\"Logo generated for {brandId} with {model}\",\"pii\":{\"hash\":[],\"redact\":[]},\"properties\":{\"brandId\":{\"type\":\"string\"},\"jobId\":{\"type\":\"string\"},\"model\":{\"type\":\"enum\",\"values\":[\"flux-2-pro\",\"flux-2-dev\",\"gpt-image-1.5\",\"ideogram-v3\",\"gemini-3-pro-image\"]},\"duration_ms\":{\"type\":\"integer\",\"min\":0},\"cost\":{\"type\":\"number\",\"description\":\"USD spent on the images of this job\",\"min\":0},\"logoCount\":{\"type\":\"integer\",\"optional\":true,\"min\":1}}}}}")
+_CATALOG: Dict[str, Any] = json.loads("{\"service\":\"bmn-api\",\"piiKey\":\"${PII_HASH_KEY}\",\"context\":[\"requestId\",\"userId\",\"tenantId\",\"brandId\",\"jobId\"],\"reserved\":[\"level\",\"time\",\"msg\",\"event\",\"kind\",\"service\",\"env\",\"err\",\"pid\",\"hostname\",\"eventId\"],\"redactKeys\":[\"authorization\",\"cookie\",\"setcookie\",\"xapikey\",\"password\",\"token\",\"secret\",\"apikey\",\"accesstoken\",\"refreshtoken\",\"stripesecretkey\",\"sentrydsn\",\"creditcard\",\"ssn\"],\"secretSuffixes\":[\"password\",\"passwd\",\"secret\",\"apikey\",\"accesskey\",\"accesstoken\",\"refreshtoken\",\"authtoken\",\"sessiontoken\",\"idtoken\",\"privatekey\",\"secretkey\",\"authorization\",\"cookie\"],\"secretPattern\":\"-----BEGIN[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----(?:[^\\\"\\\\\\\\-]|\\\\\\\\[^\\\"]|-(?!----END))*(?:-----END[A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----)?|(?P<up>:\\\\/\\\\/[^\\\\s:/?#@\\\"'\\\\\\\\]{0,128}:)(?!\\\\[REDACTED\\\\])[^\\\\s@/?#\\\"'\\\\\\\\]{1,256}(?=@)|\\\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![0-9A-Za-z])(?:(?P<awssep>[^A-Za-z0-9/+=]{1,12}(?:[A-Za-z_]{1,40}[^A-Za-z0-9/+=]{1,12})?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?|(?P<lp>(?:[aA][uU][tT][hH][oO][rR][iI][zZ][aA][tT][iI][oO][nN]|[cC][oO][oO][kK][iI][eE])(?P<lq>(?:\\\\\\\\{0,7}\\\"|\\\\\\\\{0,7}'))?[ \\\\t]*[:=][ \\\\t]*)(?!\\\\\\\\{0,7}[\\\"'{\\\\[])(?!\\\\[REDACTED\\\\])(?P<lv>[^\\\"'\\\\\\\\\\\\r\\\\n]*[^\\\"'\\\\\\\\\\\\r\\\\n\\\\s,;])|(?P<kp>(?:[pP][aA][sS][sS][wW][oO][rR][dD]|[pP][aA][sS][sS][wW][dD]|[sS][eE][cC][rR][eE][tT]|[tT][oO][kK][eE][nN]|(?:[aA][pP][iI]|[aA][cC][cC][eE][sS][sS]|[pP][rR][iI][vV][aA][tT][eE]|[sS][eE][cC][rR][eE][tT]|[sS][iI][gG][nN][iI][nN][gG]|[eE][nN][cC][rR][yY][pP][tT][iI][oO][nN]|[aA][cC][cC][oO][uU][nN][tT]|[cC][lL][iI][eE][nN][tT]|[mM][aA][sS][tT][eE][rR])[-_]?[kK][eE][yY]|[sS][iI][gG][nN][aA][tT][uU][rR][eE]|[aA][uU][tT][hH][oO][rR][iI][zZ][aA][tT][iI][oO][nN]|[cC][oO][oO][kK][iI][eE])(?P<kq>(?:\\\\\\\\{0,7}\\\"|\\\\\\\\{0,7}'))?[ \\\\t]*[:=][ \\\\t]*|(?:[Kk]ey|KEY|[sS][iI][gG]|[pP][wW][dD]|[pP][aA][sS][sS]|[aA][uU][tT][hH])=)(?:(?P<kdq>\\\\\\\\{0,7}\\\")(?!\\\\[REDACTED\\\\])(?P<kdv>(?:[^\\\"\\\\\\\\\\\\r\\\\n]|\\\\\\\\+[^\\\"\\\\\\\\\\\\r\\\\n])*)|(?P<ksq>\\\\\\\\{0,7}')(?!\\\\[REDACTED\\\\])(?P<ksv>[^'\\\\\\\\\\\\r\\\\n]*)|(?P<kob>[{\\\\[])|(?!\\\\[REDACTED\\\\])(?P<kuv>[^\\\\s&;,\\\"'<>\\\\\\\\{}\\\\[\\\\]]*[^\\\\s&;,\\\"'<>\\\\\\\\{}\\\\[\\\\]:.)]))|\\\\b(?P<bs>Bearer|bearer|BEARER)\\\\s+[A-Za-z0-9._~+/=-]{3,}|\\\\b(?P<bb>Basic|BASIC)\\\\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}={0,2}|\\\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}|\\\\bwhsec_[A-Za-z0-9]{8,}|\\\\bsk-[A-Za-z0-9_-]{16,}|\\\\bgh[pousr]_[A-Za-z0-9]{20,}|\\\\bgithub_pat_[A-Za-z0-9_]{20,}|\\\\bglpat-[A-Za-z0-9_-]{20,}|\\\\bxox[a-z]-[A-Za-z0-9-]{10,}|(?P<sh>hooks\\\\.slack\\\\.com\\\\/(?:services|workflows|triggers)\\\\/)[A-Za-z0-9/_-]{8,}|\\\\bAIza[0-9A-Za-z_-]{35}|\\\\bGOCSPX-[A-Za-z0-9_-]{20,}|\\\\bnpm_[A-Za-z0-9]{36}|\\\\bSG\\\\.[A-Za-z0-9_-]{16,}\\\\.[A-Za-z0-9_-]{16,}|\\\\bphx_[A-Za-z0-9]{20,}|\\\\beyJ[A-Za-z0-9_-]{4,}\\\\.eyJ[A-Za-z0-9_-]{4,}\\\\.[A-Za-z0-9_-]*\",\"events\":{\"logo_generated\":{\"kind\":\"analytics\",\"level\":\"info\",\"message\":\"Logo generated for {brandId} with {model}\",\"pii\":{\"hash\":[],\"redact\":[]},\"properties\":{\"brandId\":{\"type\":\"string\"},\"jobId\":{\"type\":\"string\"},\"model\":{\"type\":\"enum\",\"values\":[\"flux-2-pro\",\"flux-2-dev\",\"gpt-image-1.5\",\"ideogram-v3\",\"gemini-3-pro-image\"]},\"duration_ms\":{\"type\":\"integer\",\"min\":0},\"cost\":{\"type\":\"number\",\"description\":\"USD spent on the images of this job\",\"min\":0},\"logoCount\":{\"type\":\"integer\",\"optional\":true,\"min\":1}}}}}")
 
 # ---------------------------------------------------------------------------
 # linecast runtime for Python: validation with the catalog's rules (standard
@@ -341,16 +341,47 @@ def _is_secret_key(key: str) -> bool:
     return normal in _REDACT_KEYS or normal.endswith(_SECRET_SUFFIXES)
 
 
-def _mask(text: str) -> str:
-    def one(m: "re.Match[str]") -> str:
-        scheme = m.group(1) or m.group(2)
-        if scheme:
-            return scheme + " " + REDACTED
-        if m.group(3):
-            return m.group(3) + REDACTED
-        return REDACTED
+_JSON_PRIMITIVE = re.compile(r"^(?:true|false|null|-?[0-9][0-9.eE+-]*)")
+_AUTH_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,30}[ \t]+(?=\S)")
 
-    return _SECRET.sub(one, text) if _SECRET.search(text) else text
+
+def _mask_unquoted(match: str, prefix: str, value: str) -> str:
+    primitive = _JSON_PRIMITIVE.match(value)
+    if primitive and primitive.group(0) in ("true", "false", "null"):
+        return match
+    return prefix + REDACTED
+
+
+def _mask_one(m: "re.Match[str]") -> str:
+    """The Node logger's replacement for each kind of match (core/secrets.ts), for one string."""
+    g = m.groupdict()
+    if g.get("kp") is not None:
+        if g.get("kdq") is not None:
+            return g["kp"] + g["kdq"] + REDACTED
+        if g.get("ksq") is not None:
+            return g["kp"] + g["ksq"] + REDACTED
+        if g.get("kob") is not None:
+            return g["kp"] + REDACTED
+        return _mask_unquoted(m.group(0), g["kp"], g.get("kuv") or "")
+    if g.get("lp") is not None:
+        scheme = _AUTH_SCHEME.match(g.get("lv") or "")
+        if scheme:
+            return g["lp"] + scheme.group(0) + REDACTED
+        return _mask_unquoted(m.group(0), g["lp"], g.get("lv") or "")
+    if g.get("up") is not None:
+        return g["up"] + REDACTED
+    if g.get("awssep") is not None:
+        return REDACTED + g["awssep"] + REDACTED
+    if g.get("sh") is not None:
+        return g["sh"] + REDACTED
+    scheme = g.get("bs") or g.get("bb")
+    if scheme:
+        return scheme + " " + REDACTED
+    return REDACTED
+
+
+def _mask(text: str) -> str:
+    return _SECRET.sub(_mask_one, text) if _SECRET.search(text) else text
 
 
 def _redact_value(value: Any, depth: int) -> Any:

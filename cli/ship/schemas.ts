@@ -6,7 +6,7 @@
  */
 import { z, type ZodType } from 'zod'
 import type { CompiledCatalog, CompiledEvent } from '../../schema/compiled.js'
-import { zodObject } from '../../schema/generate/zod-source.js'
+import { evaluateZodObject } from '../../schema/generate/zod-source.js'
 
 export interface EventSchemas {
   /** for a raw line: the event's properties exactly as the catalog declares them */
@@ -22,8 +22,7 @@ type ZodObjectLike = ZodType<Record<string, unknown>> & { extend(shape: Record<s
 
 function buildSchema(event: CompiledEvent): ZodObjectLike {
   // the generated module's text, evaluated against this process's zod
-  const build = new Function('z', `return ${zodObject(event.properties, '')}`) as (zod: typeof z) => ZodObjectLike
-  return build(z)
+  return evaluateZodObject<ZodObjectLike>(event.properties, z)
 }
 
 export function eventSchemas(catalog: CompiledCatalog): Map<string, EventSchemas> {

@@ -318,16 +318,47 @@ def _is_secret_key(key: str) -> bool:
     return normal in _REDACT_KEYS or normal.endswith(_SECRET_SUFFIXES)
 
 
-def _mask(text: str) -> str:
-    def one(m: "re.Match[str]") -> str:
-        scheme = m.group(1) or m.group(2)
-        if scheme:
-            return scheme + " " + REDACTED
-        if m.group(3):
-            return m.group(3) + REDACTED
-        return REDACTED
+_JSON_PRIMITIVE = re.compile(r"^(?:true|false|null|-?[0-9][0-9.eE+-]*)")
+_AUTH_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,30}[ \t]+(?=\S)")
 
-    return _SECRET.sub(one, text) if _SECRET.search(text) else text
+
+def _mask_unquoted(match: str, prefix: str, value: str) -> str:
+    primitive = _JSON_PRIMITIVE.match(value)
+    if primitive and primitive.group(0) in ("true", "false", "null"):
+        return match
+    return prefix + REDACTED
+
+
+def _mask_one(m: "re.Match[str]") -> str:
+    """The Node logger's replacement for each kind of match (core/secrets.ts), for one string."""
+    g = m.groupdict()
+    if g.get("kp") is not None:
+        if g.get("kdq") is not None:
+            return g["kp"] + g["kdq"] + REDACTED
+        if g.get("ksq") is not None:
+            return g["kp"] + g["ksq"] + REDACTED
+        if g.get("kob") is not None:
+            return g["kp"] + REDACTED
+        return _mask_unquoted(m.group(0), g["kp"], g.get("kuv") or "")
+    if g.get("lp") is not None:
+        scheme = _AUTH_SCHEME.match(g.get("lv") or "")
+        if scheme:
+            return g["lp"] + scheme.group(0) + REDACTED
+        return _mask_unquoted(m.group(0), g["lp"], g.get("lv") or "")
+    if g.get("up") is not None:
+        return g["up"] + REDACTED
+    if g.get("awssep") is not None:
+        return REDACTED + g["awssep"] + REDACTED
+    if g.get("sh") is not None:
+        return g["sh"] + REDACTED
+    scheme = g.get("bs") or g.get("bb")
+    if scheme:
+        return scheme + " " + REDACTED
+    return REDACTED
+
+
+def _mask(text: str) -> str:
+    return _SECRET.sub(_mask_one, text) if _SECRET.search(text) else text
 
 
 def _redact_value(value: Any, depth: int) -> Any:

@@ -105,7 +105,8 @@ function catalogData(compiled: CompiledCatalog, events: readonly CompiledEvent[]
     reserved: RESERVED_FIELDS,
     redactKeys: [...new Set([...BUILTIN_REDACT_KEYS, ...compiled.redact.map((k) => k.slice(k.lastIndexOf('.') + 1))].map(normalizeKey))],
     secretSuffixes: SECRET_KEY_SUFFIXES,
-    secretPattern: SECRET_PATTERN.source,
+    // Python spells a named group (?P<name>…); the pattern has no lookbehind, so `(?<` only ever opens one
+    secretPattern: SECRET_PATTERN.source.replaceAll('(?<', '(?P<'),
     events: Object.fromEntries(
       events.map((e) => [
         e.name,

@@ -72,3 +72,16 @@ export function zodObject(properties: Record<string, PropertySpec>, indent: stri
     .join('')
   return `${STRICT_OBJECT}({\n${body}${indent}})`
 }
+
+/**
+ * The schema `events.ts` builds for these properties, made at run time from
+ * the same source text against the caller's zod (for lines that come in from
+ * outside a build: `linecast ship`, fixtures of compiled catalogs).
+ */
+export function evaluateZodObject<T>(properties: Readonly<Record<string, PropertySpec>>, zod: typeof import('zod').z): T {
+  const build = new Function('z', STRICT_OBJECT, `return ${zodObject(properties, '')}`) as (
+    z: typeof import('zod').z,
+    strictObject: (shape: Record<string, import('zod').ZodType>) => unknown,
+  ) => T
+  return build(zod, (shape) => zod.strictObject(shape))
+}

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { z, type ZodType } from 'zod'
 import type { CompiledCatalog } from '../../schema/compiled.js'
 import { defineCatalog, type Catalog } from '../../schema/define.js'
-import { zodObject } from '../../schema/generate/zod-source.js'
+import { evaluateZodObject } from '../../schema/generate/zod-source.js'
 import { loadCatalogText } from '../../schema/load.js'
 import { createLogger, type LinecastLogger } from '../../emitters/index.js'
 import { CaptureStream } from '../emitters/capture.js'
@@ -33,8 +33,7 @@ export interface HttpTestEvents {
 function schemasOf(compiled: CompiledCatalog): Record<string, ZodType<Record<string, unknown>>> {
   const out: Record<string, ZodType<Record<string, unknown>>> = {}
   for (const [name, event] of Object.entries(compiled.events)) {
-    const build = new Function('z', `return ${zodObject(event.properties, '')}`) as (zod: typeof z) => ZodType<Record<string, unknown>>
-    out[name] = build(z)
+    out[name] = evaluateZodObject<ZodType<Record<string, unknown>>>(event.properties, z)
   }
   return out
 }

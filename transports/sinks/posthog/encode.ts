@@ -50,7 +50,7 @@ export interface PosthogItem {
 }
 
 /** Context fields sent when the catalog declares none. */
-export const DEFAULT_CONTEXT_FIELDS: readonly string[] = ['requestId', 'userId', 'anonymousId', 'sessionId', 'brandId', 'tenantId', 'jobId']
+export const DEFAULT_CONTEXT_FIELDS: readonly string[] = ['requestId', 'userId', 'anonymousId', 'sessionId', 'tenantId', 'jobId']
 const ENVELOPE: ReadonlySet<string> = new Set<string>([...RESERVED_FIELDS, 'v'])
 
 function str(value: unknown): string | undefined {
