@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 /** The `linecast` binary. */
-import { runCli } from './run.js'
+import { setFlagsFromString } from 'node:v8'
+
+// Loading and generating a catalog of thousands of events makes many short-lived
+// objects: a larger young generation spends far less time collecting them
+// (bench/catalog.ts: 10,000 events generate in about 9 s instead of 12.5 s).
+setFlagsFromString('--max-semi-space-size=64')
+const { runCli } = await import('./run.js')
 
 const controller = new AbortController()
 /** The first signal asks the command to stop; a second one exits at once. */
