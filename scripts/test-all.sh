@@ -17,4 +17,11 @@ fi
 npm run build
 npm run typecheck
 node dist/cli/main.js check
-npx vitest run
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+# one plain closing line with the counts, for whoever reads only the end of the log
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"))
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
+' || true
+exit "$status"
