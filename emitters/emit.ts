@@ -134,6 +134,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   const fast = deps.fast
   const validateWhenDisabled = deps.throwOnInvalid
   const activeTrace = deps.trace
+  const validate = validateWhenDisabled ? parseOrExplain : parsePlain
 
   const write: EventWriter = (logger, props, options) => {
     let lineLevel = levelVal
@@ -144,7 +145,7 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
     }
     const enabled = logger.levelVal <= lineLevel
     if (!enabled && !validateWhenDisabled) return
-    const result = validateWith(schema, props, name, validateWhenDisabled)
+    const result = validate(schema, props, name)
     if (!result.success) return invalid(logger, name, props, result.error.issues as readonly RawIssue[], pii)
     if (!enabled) return
     // zod returns a fresh object for an object schema: ours to rewrite
@@ -177,13 +178,15 @@ function compileEvent(event: CompiledEvent, schema: ZodType<unknown>, deps: Emit
   return deps.throwOnInvalid ? write : neverThrowing(name, write, invalid)
 }
 
-/**
- * zod reads the payload, so a getter or proxy trap that throws throws here.
- * Development: that becomes an EventValidationError (the caller's error as
- * its cause); production lets it reach `neverThrowing`.
- */
-function validateWith(schema: ZodType<unknown>, props: unknown, name: string, throwOnInvalid: boolean): ReturnType<ZodType<unknown>['safeParse']> {
-  if (!throwOnInvalid) return schema.safeParse(props)
+type ParseResult = ReturnType<ZodType<unknown>['safeParse']>
+
+/** Production: a getter or proxy trap that throws while zod reads the payload reaches `neverThrowing`. */
+function parsePlain(schema: ZodType<unknown>, props: unknown): ParseResult {
+  return schema.safeParse(props)
+}
+
+/** Development: such a throw becomes an EventValidationError, the caller's error as its cause. */
+function parseOrExplain(schema: ZodType<unknown>, props: unknown, name: string): ParseResult {
   try {
     return schema.safeParse(props)
   } catch (error) {
