@@ -55,7 +55,7 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
   const local = pretty
     ? createPrettyStream({ destination: options.destination })
     : (options.destination ?? stdoutStream())
-  const output = openLoggerOutput(local, compiled, delivery, vars)
+  const output = openLoggerOutput(local, compiled, delivery === undefined ? undefined : { environment: env, ...delivery }, vars)
   const logger = buildPino({
     level: options.level ?? 'info',
     base: { service: compiled.service, env, ...(options.base ?? {}) },

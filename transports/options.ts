@@ -15,7 +15,7 @@ export interface WorkerOptions {
   catalog?: CompiledCatalog
   /** environment overrides for `${VAR}` expansion, on top of process.env */
   env?: Record<string, string>
-  /** the deployment environment named on every linecast.* line (default NODE_ENV, else 'development') */
+  /** the deployment environment named on every linecast.* line (default NODE_ENV, else 'production') */
   environment?: string
   /** default `.linecast/spool`; one folder per destination below it */
   spoolDir?: string

@@ -46,6 +46,10 @@ describe('createLogger with delivery', () => {
       expect(receiver.requests.every((r) => r.headers.authorization === 'Bearer source-token')).toBe(true)
       // the worker's own linecast.* lines (destinations off, …) are routed too
       const ours = sent.filter((l) => !String(l.event ?? '').startsWith('linecast.'))
+      // the worker names the logger's environment on its own lines, whatever NODE_ENV says
+      const workerLines = sent.filter((l) => String(l.event ?? '').startsWith('linecast.'))
+      expect(workerLines.length).toBeGreaterThan(0)
+      expect(workerLines.map((l) => l.env)).toEqual(workerLines.map(() => 'production'))
       expect(ours).toHaveLength(26)
       const localIds = local.lines.map((l) => l.eventId).sort()
       expect(ours.map((l) => l.eventId).sort()).toEqual(localIds)

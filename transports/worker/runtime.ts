@@ -78,7 +78,8 @@ function parseLine(text: string): { raw: string; line: LogLine } | { error: stri
 export async function startRuntime(options: WorkerOptions, channel: RuntimeChannel): Promise<Runtime> {
   const catalog = await resolveCatalog(options)
   const env = { ...process.env, ...options.env }
-  const environment = options.environment ?? env.NODE_ENV ?? 'development'
+  // unset NODE_ENV is production, as for the logger (emitters/mode.ts)
+  const environment = options.environment ?? env.NODE_ENV ?? 'production'
   const budgetMs = options.budgetMs ?? DEFAULTS.budgetMs
   const spoolRoot = resolve(options.spoolDir ?? DEFAULTS.spoolDir)
   const deadLetter = new DeadLetter(resolve(options.deadLetterDir ?? DEFAULTS.deadLetterDir))
