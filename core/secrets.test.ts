@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { leakedSecrets, SECRET_CORPUS } from '../test/support/secret-corpus.js'
+import { SECRET_SOURCE, SECRET_TRIGGER_SOURCE } from './secret-patterns.js'
 import { maskLineText, maskString } from './secrets.js'
 
 describe('maskString', () => {
@@ -155,5 +156,54 @@ describe('maskLineText keeps every line JSON', () => {
     expect(JSON.parse(maskLineText(raw))).toEqual({ a: 'key [REDACTED]', b: 'after' })
     const hostile = '-----BEGIN PRIVATE KEY-----'.repeat(200_000)
     expect(maskString(hostile)).toBe('[REDACTED]')
+  })
+})
+
+describe('the pre-check', () => {
+  const full = new RegExp(SECRET_SOURCE, 'g')
+  const trigger = new RegExp(SECRET_TRIGGER_SOURCE)
+  /** every match of the full pattern, on its own (with the `@` URL credentials look ahead to), must trip the pre-check */
+  const uncovered = (text: string): string[] =>
+    [...text.matchAll(full)].map((m) => text.slice(m.index, m.index + m[0].length + 1)).filter((m) => !trigger.test(m))
+
+  it('is tripped by every match of the full pattern in the corpus, at every escaping depth', () => {
+    for (const shape of SECRET_CORPUS) {
+      let held = shape.text
+      for (let depth = 0; depth < 4; depth++) {
+        expect(uncovered(held), `${shape.name} at depth ${depth}`).toEqual([])
+        expect(trigger.test(held), `${shape.name} at depth ${depth}`).toBe(true)
+        held = JSON.stringify({ password: held, inner: held })
+      }
+    }
+  })
+
+  it.each([
+    'password = hunter2',
+    "api-KEY\\\\'  :x",
+    'pwd=1',
+    'SIG=abc',
+    'Auth=abc',
+    'Authorization:\tToken abc',
+    'redis://:pw@host',
+    'x://u:p@h',
+    'AKIAABCDEFGHIJKLMNOP',
+    'ASIAABCDEFGHIJKLMNOP',
+    'ABIAABCDEFGHIJKLMNOP',
+    'ACCAABCDEFGHIJKLMNOP',
+    'AIzaSyA-abcdefghijklmnopqrstuvwxyz01234',
+    'github_pat_11ABCDEFGHIJKLMNOPQRSTUV',
+    'hooks.slack.com/services/T0/B0/xyzxyzxyz',
+    'SG.abcdefghijklmnopqr.abcdefghijklmnopqr',
+    'BASIC dXNlcjpwYXNzd29yZA==',
+    'bearer\nabc.def.ghi',
+    '-----BEGIN OPENSSH PRIVATE KEY-----',
+  ])('is tripped by %j', (text) => {
+    expect(new RegExp(SECRET_SOURCE).test(text), 'the full pattern matches').toBe(true)
+    expect(uncovered(text)).toEqual([])
+  })
+
+  it('passes a clean line without the full scan', () => {
+    const line = JSON.stringify({ level: 'info', time: '2026-01-01T00:00:00.000Z', eventId: 'b7c9e0a4-5d1e-4f7a-9c3b-2e8f6a1d0b55', brandId: 'brand-1', model: 'flux-2-pro', msg: 'Logo generated for brand-1 with flux-2-pro' })
+    expect(trigger.test(line)).toBe(false)
   })
 })

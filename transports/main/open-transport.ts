@@ -14,6 +14,7 @@ import type { LogLine } from '../worker/delivery/types.js'
 import { DELIVERY_DEFAULTS } from '../worker/delivery/defaults.js'
 import { controlLine, type FlushResult } from '../control.js'
 import { FlushTimeoutError, TransportClosedError } from './errors.js'
+import { HandOff } from './hand-off.js'
 import { MainSpool } from './overflow-spool.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
 import { unwatchSignals, watchSignals } from './signals.js'
@@ -115,8 +116,15 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     }
   }
 
+  /** lines written in this turn go to the thread in blocks; once it is gone they go to the overflow spool */
+  const handOff = new HandOff((block) => {
+    if (ended || thread.destroyed) overflow.append(block)
+    else if (!thread.write(block)) behind = true
+  })
+
   /** the overflow collected so far, sealed and handed to the worker */
   const handOverflow = (): void => {
+    handOff.now()
     for (const path of overflow.seal()) if (!ended && !thread.destroyed) thread.write(controlLine({ $linecast: 'ingest', path }))
   }
 
@@ -164,6 +172,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         },
       })
       keepAlive ??= setInterval(() => undefined, 60_000)
+      handOff.now()
       thread.write(controlLine({ ...message, id }))
     })
   }
@@ -204,6 +213,8 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         await closed
         clearInterval(hold)
       }
+      // lines written while the worker was ending stay on disk for the next start
+      for (const line of handOff.take()) overflow.append(line)
       overflow.close()
       process.off('exit', onExit)
       return result
@@ -218,7 +229,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         overflow.append(chunk)
         return true
       }
-      if (!thread.write(chunk)) behind = true
+      handOff.add(chunk)
       if (behind) behindBytes += chunk.length
       return true
     },
@@ -256,9 +267,11 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   if (handleSignals !== false) watchSignals(self)
   /** at exit without close(): the worker reads what is left and shuts down (its own budget), unless the budget is already spent */
   const onExit = (): void => {
+    if (abandoned || ended || thread.closed) for (const line of handOff.take()) overflow.append(line)
     overflow.close()
     if (abandoned || ended || thread.closed) return
     try {
+      handOff.now()
       thread.ref()
       thread.flushSync()
       thread.end()
@@ -266,6 +279,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
       // the worker is gone; what it had spooled is on disk
     }
   }
-  process.once('exit', onExit)
+  // before pino's own exit handler for a worker not yet started, which would end the thread first
+  process.prependOnceListener('exit', onExit)
   return self
 }
