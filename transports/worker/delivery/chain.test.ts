@@ -121,6 +121,47 @@ describe('DeliveryChain', () => {
     await chain.shutdown(soon(1000))
   })
 
+  it('copies the lines of a send that hangs past the window to the spool; when it answers after all, the copy is not sent again', async () => {
+    let release: (() => void) | undefined
+    const sink = scriptedSink(() => 'hang')
+    const send = sink.send
+    let first = true
+    sink.send = async (batch) => {
+      if (!first) return send(batch)
+      first = false
+      await new Promise<void>((r) => (release = r))
+      sink.delivered.push(...batch.map((l) => l.eventId))
+      return { type: 'ok' }
+    }
+    const { chain, stats, spoolDir } = setup(sink, { timeoutMs: 60_000 })
+    for (let i = 0; i < 10; i++) chain.accept(...line(i))
+    // what a crash now would leave: every line of the hung send is on disk
+    await until(() => stats.spooled === 10)
+    const onDisk = listSegments(spoolDir).flatMap((path) => readFileSync(path, 'utf8').split('\n').filter(Boolean))
+    expect(sorted(onDisk.map((l) => (JSON.parse(l) as LogLine).eventId))).toEqual(sorted(ids(0, 10)))
+    release?.()
+    await chain.flush(soon())
+    expect(sink.delivered).toEqual(ids(0, 10))
+    expect(listSegments(spoolDir)).toEqual([])
+    expect(stats).toMatchObject({ delivered: 10, replayed: 0, dropped: 0 })
+    await chain.shutdown(soon(1000))
+  })
+
+  it('a send that hangs past the window and then times out: its lines are spooled once and delivered once', async () => {
+    let hang = true
+    const sink = scriptedSink(() => (hang ? 'hang' : { type: 'ok' }))
+    const { chain, stats, spoolDir } = setup(sink, { timeoutMs: 400 })
+    for (let i = 0; i < 10; i++) chain.accept(...line(i))
+    await until(() => stats.spooled === 10)
+    await until(() => stats.retried > 0 || sink.calls > 1)
+    hang = false
+    await chain.flush(soon())
+    expect(sorted(sink.delivered)).toEqual(sorted(ids(0, 10)))
+    expect(stats).toMatchObject({ delivered: 10, spooled: 10, replayed: 10, dropped: 0 })
+    expect(listSegments(spoolDir)).toEqual([])
+    await chain.shutdown(soon(1000))
+  })
+
   it('spools at the flush deadline, says what is pending, and shutdown does not wait a second time', async () => {
     const sink = scriptedSink(() => ({ type: 'retry', reason: 'down' }))
     const { chain, root } = setup(sink, { spoolAfterMs: 60_000 })

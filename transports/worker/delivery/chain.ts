@@ -46,6 +46,16 @@ export interface Pending {
   spoolDir: string
 }
 
+interface Flight {
+  minSeq: number
+  size: number
+  batch: Entry[]
+  /** when its send started */
+  at: number
+  /** a copy of its lines is in the spool */
+  insured: boolean
+}
+
 export class DeliveryChain {
   readonly name: string
   private readonly queue: ByteQueue
@@ -59,8 +69,10 @@ export class DeliveryChain {
   private readonly waiters = new Waiters()
   /** lines over the queue bound, written to the spool as one block at the end of this turn */
   private overflow: Entry[] = []
-  /** each fresh batch in flight: its smallest seq and its size */
-  private readonly flying = new Set<{ minSeq: number; size: number }>()
+  /** each fresh batch in flight: its smallest seq, its size, and whether a copy is on disk already */
+  private readonly flying = new Set<Flight>()
+  /** eventIds of lines that went after a copy of them was spooled: the replay skips that copy */
+  private readonly settledCopies = new Set<string>()
   private inFlight = 0
   private replaying = 0
   private seq = 0
@@ -82,7 +94,9 @@ export class DeliveryChain {
     this.send = withTimeout((batch, signal) => deps.sink.send(batch, signal), limits.timeoutMs)
     this.losses = new Losses(this.name, deps.stats, deps.deadLetter, deps.report)
     this.toSpool = new ToSpool(deps.spool, limits, deps.stats, this.losses, this.now)
-    this.replay = new SpoolReplay(deps.spool, deps.stats, deps.toLine, (error, path) => this.reportError(`cannot rewrite spool segment ${path}; it is replayed whole`, error), this.now)
+    this.replay = new SpoolReplay(deps.spool, deps.stats, deps.toLine, (error, path) => this.reportError(`cannot rewrite spool segment ${path}; it is replayed whole`, error), this.now, (line) =>
+      this.settledCopies.delete(line.eventId),
+    )
     this.health = new Health(this.name, limits.retry, limits.unreachableAfterMs, deps.report, this.random)
     this.ticker = setInterval(() => this.tick(), Math.max(20, Math.floor(limits.spoolAfterMs / 4)))
     this.ticker.unref()
@@ -196,7 +210,23 @@ export class DeliveryChain {
       this.toSpool.write(this.queue.drain())
       this.waiters.notify()
     }
+    this.insureHungSends(now)
     this.pump()
+  }
+
+  /**
+   * A send that has not answered within the window while the destination
+   * took nothing in that time: a copy of its lines goes to the spool, so a
+   * crash loses no more than the window even while a request hangs. If the
+   * send then succeeds, the replay skips the copy.
+   */
+  private insureHungSends(now: number): void {
+    if (now - this.health.lastOkAt < this.limits.spoolAfterMs) return
+    for (const f of this.flying) {
+      if (f.insured || now - f.at < this.limits.spoolAfterMs) continue
+      f.insured = true
+      this.toSpool.write(f.batch)
+    }
   }
 
   /** Starts every batch that is due, up to the in-flight window; arms a timer for the next one. */
@@ -224,7 +254,7 @@ export class DeliveryChain {
   private start(batch: Entry[], replayed: boolean): void {
     if (batch.length === 0) return
     const now = this.now()
-    const flight = { minSeq: replayed ? Number.POSITIVE_INFINITY : (batch[0] as Entry).seq, size: replayed ? 0 : batch.length }
+    const flight: Flight = { minSeq: replayed ? Number.POSITIVE_INFINITY : (batch[0] as Entry).seq, size: replayed ? 0 : batch.length, batch, at: now, insured: false }
     this.inFlight++
     if (replayed) this.replaying++
     else this.flying.add(flight)
@@ -232,10 +262,10 @@ export class DeliveryChain {
     const delivery = { sink: this.deps.sink, send: this.send, policy: this.limits.retry, maxBytes: this.limits.maxBytes, random: this.random, now: this.now }
     deliverBatch(batch, delivery, this.abort.signal, Math.max(giveUpAt, now + this.limits.lingerMs))
       .then(
-        (result) => this.finish(result, replayed),
+        (result) => this.finish(result, replayed, flight.insured),
         (error: unknown) => {
           this.reportError('a batch failed unexpectedly; it is spooled', error)
-          this.finish({ delivered: [], refused: [], retries: 0, left: { entries: batch, reason: String(error), restMs: 0, quota: false } }, replayed)
+          this.finish({ delivered: [], refused: [], retries: 0, left: { entries: batch, reason: String(error), restMs: 0, quota: false } }, replayed, flight.insured)
         },
       )
       .finally(() => {
@@ -247,9 +277,13 @@ export class DeliveryChain {
       })
   }
 
-  private finish(result: BatchResult, replayed: boolean): void {
+  private finish(result: BatchResult, replayed: boolean, insured: boolean): void {
     const stats = this.deps.stats
     const now = this.now()
+    if (insured) {
+      for (const e of result.delivered) this.settledCopies.add(e.line.eventId)
+      for (const r of result.refused) for (const e of r.entries) this.settledCopies.add(e.line.eventId)
+    }
     stats.retried += result.retries
     stats.delivered += result.delivered.length
     if (result.delivered.length > 0) this.health.ok(now)
@@ -263,7 +297,7 @@ export class DeliveryChain {
     if (left !== undefined) {
       this.health.failed(now, left.reason, left.restMs, left.quota)
       if (replayed) this.replay.undelivered(left.entries)
-      else this.toSpool.write(left.entries)
+      else if (!insured) this.toSpool.write(left.entries)
     }
     if (replayed) this.replay.settled(settled)
   }

@@ -29,6 +29,8 @@ export class SpoolReplay {
     private readonly toLine: (value: Record<string, unknown>) => LogLine,
     private readonly onError: (error: unknown, path: string) => void,
     private readonly now: () => number,
+    /** a line that already went by another way (a copy spooled while its send hung, then delivered): skipped */
+    private readonly alreadySettled: (line: LogLine) => boolean = () => false,
   ) {}
 
   /** lines on disk or read back and not yet delivered */
@@ -77,19 +79,24 @@ export class SpoolReplay {
   }
 
   private load(): boolean {
-    const segment = this.spool.takeNext()
-    if (segment === undefined) return false
-    this.stats.torn += segment.torn
-    if (segment.entries.length === 0) {
-      this.spool.complete(segment.path)
-      return false
+    for (;;) {
+      const segment = this.spool.takeNext()
+      if (segment === undefined) return false
+      this.stats.torn += segment.torn
+      const waiting = new ByteQueue(Number.POSITIVE_INFINITY)
+      const at = this.now()
+      for (const e of segment.entries) {
+        const line = this.toLine(e.value)
+        if (!this.alreadySettled(line)) waiting.offer({ raw: e.raw, line, seq: 0, at, segment: segment.path })
+      }
+      if (waiting.length === 0) {
+        this.spool.complete(segment.path)
+        continue
+      }
+      this.stats.replayed += waiting.length
+      this.loaded = { path: segment.path, waiting, outstanding: 0, back: [] }
+      return true
     }
-    const waiting = new ByteQueue(Number.POSITIVE_INFINITY)
-    const at = this.now()
-    for (const e of segment.entries) waiting.offer({ raw: e.raw, line: this.toLine(e.value), seq: 0, at, segment: segment.path })
-    this.stats.replayed += segment.entries.length
-    this.loaded = { path: segment.path, waiting, outstanding: 0, back: [] }
-    return true
   }
 
   private finishIfDone(): void {
