@@ -36,7 +36,7 @@ describe('stream mode: Redis stopped mid-run', () => {
   })
 
   it('producers spool while Redis is down, then catch up: nothing lost', async () => {
-    const world = streamWorld(receiver.url, redis.url)
+    const world = streamWorld(receiver.url, { redisUrl: redis.url })
     await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
     const client = new Redis(redis.url, { enableOfflineQueue: false, retryStrategy: () => 100 })
     client.on('error', () => undefined)
