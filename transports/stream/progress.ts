@@ -15,19 +15,7 @@
  * shares the stream's hash slot, so the MULTI works on Redis Cluster too.
  */
 import type { StreamRedis } from './settings.js'
-
-/** The part of `key` Redis Cluster hashes: the first non-empty `{…}`, else the whole key. */
-export function hashTag(key: string): string | undefined {
-  const open = key.indexOf('{')
-  if (open < 0) return undefined
-  const close = key.indexOf('}', open + 1)
-  return close > open + 1 ? key.slice(open + 1, close) : undefined
-}
-
-/** A key in the stream's hash slot: the stream's own tag, or the stream's whole name as the tag. */
-export function keyBeside(stream: string, suffix: string): string {
-  return hashTag(stream) === undefined ? `{${stream}}:${suffix}` : `${stream}:${suffix}`
-}
+import { keyBeside } from './slot.js'
 
 export interface EntryProgress {
   /** destinations that took the entry */
