@@ -1,13 +1,11 @@
 import { Cluster } from 'ioredis'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { keyBeside, slotProblem } from '../../transports/stream/slot.js'
 import { assertBuilt } from '../cli/run-cli.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
-import { DATABASE_URL, requireService } from '../support/services.js'
+import { requireService } from '../support/services.js'
 import { ownedCluster, type OwnedCluster } from './redis-cluster.js'
-import { producedIds, receivedLogIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
+import { auditTable, producedIds, receivedLogIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
 
 const PER_PRODUCER = 1000
 const PREFIXES = ['00000000-0000-4000-8600-', '00000000-0000-4000-8700-']
@@ -46,11 +44,9 @@ describe('stream mode on a three-node Redis Cluster', () => {
   it('delivers every line once through the cluster client, and trims the stream and its records', async () => {
     const id = Math.random().toString(16).slice(2, 10)
     const world = streamWorld(otel.url, { logsUrl: logs.url, redisUrl: cluster.url, cluster: true, stream: `lc-cluster:${id}:lines` })
-    await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
-    const db = new pg.Client({ connectionString: DATABASE_URL })
-    await db.connect()
+    const audit = await auditTable(world)
     const total = PER_PRODUCER * PREFIXES.length
-    const auditDistinct = async (): Promise<number> => Number((await db.query<{ n: string }>(`select count(distinct id) as n from ${world.table}`)).rows[0]!.n)
+    const auditDistinct = async (): Promise<number> => (await audit.rows()).distinct
     const progressKeys = ['otel', 'logs', 'audit'].flatMap((name) => [keyBeside(world.stream, `sent:${name}`), keyBeside(world.stream, `done:${name}`)])
     const relay = startRelay(world, 'relay-cluster', ['--stats-interval', '500'])
     try {
@@ -72,8 +68,7 @@ describe('stream mode on a three-node Redis Cluster', () => {
       for (const key of progressKeys) expect(await client.exists(key)).toBe(0)
     } finally {
       relay.process.kill('SIGKILL')
-      await db.query(`drop table if exists ${world.table}`)
-      await db.end()
+      await audit.drop()
     }
   }, 180_000)
 })

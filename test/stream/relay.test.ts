@@ -1,12 +1,10 @@
 import { Redis } from 'ioredis'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { keyBeside } from '../../transports/stream/slot.js'
 import { assertBuilt } from '../cli/run-cli.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
-import { DATABASE_URL, REDIS_URL, requireService } from '../support/services.js'
-import { gate, producedIds, receivedLogIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil, type Gate } from './stream-fixtures.js'
+import { REDIS_URL, requireService } from '../support/services.js'
+import { auditTable, gate, producedIds, receivedLogIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil, type Gate } from './stream-fixtures.js'
 
 const PER_PRODUCER = 2000
 const PREFIXES = ['00000000-0000-4000-8100-', '00000000-0000-4000-8200-', '00000000-0000-4000-8300-']
@@ -23,7 +21,6 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
   let otel: HttpReceiver
   let logs: HttpReceiver
   let redis: Redis
-  let db: pg.Client
   beforeAll(async () => {
     assertBuilt()
     await requireService('redis')
@@ -31,14 +28,11 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
     otel = await startHttpReceiver()
     logs = await startHttpReceiver()
     redis = new Redis(REDIS_URL)
-    db = new pg.Client({ connectionString: DATABASE_URL })
-    await db.connect()
   })
   afterAll(async () => {
     await otel.close()
     await logs.close()
     redis.disconnect()
-    await db.end()
   })
 
   it('delivers every line once to every destination, and trims the stream and its records', async () => {
@@ -47,11 +41,8 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
     const gates = [gate(otel), gate(logs)]
     const [otelGate, logsGate] = gates as [Gate, Gate]
     const world = streamWorld(otel.url, { logsUrl: logs.url })
-    await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
-    const auditRows = async (): Promise<{ total: number; distinct: number }> => {
-      const { rows } = await db.query<{ total: string; distinct: string }>(`select count(*) as total, count(distinct id) as distinct from ${world.table}`)
-      return { total: Number(rows[0]!.total), distinct: Number(rows[0]!.distinct) }
-    }
+    const audit = await auditTable(world)
+    const auditRows = (): Promise<{ total: number; distinct: number }> => audit.rows()
     const otelIds = (): string[] => receivedOrderIds(otel, otelGate)
     const logIds = (): string[] => receivedLogIds(logs, logsGate)
     const progressKeys = ['otel', 'logs', 'audit'].flatMap((name) => [keyBeside(world.stream, `sent:${name}`), keyBeside(world.stream, `done:${name}`)])
@@ -96,7 +87,7 @@ describe('stream mode: three producers, two relays, one killed mid-run', () => {
       expect(await redis.exists(...progressKeys)).toBe(0)
     } finally {
       await redis.del(world.stream, ...progressKeys)
-      await db.query(`drop table if exists ${world.table}`)
+      await audit.drop()
     }
   }, 180_000)
 })

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { binary } from '../cli/run-cli.js'
 import type { HttpReceiver, ReceivedRequest } from '../support/http-receiver.js'
 import { decodedRecords } from '../support/otlp-decode.js'
+import pg from 'pg'
+import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { DATABASE_URL, REDIS_URL } from '../support/services.js'
 
 export const PRODUCER = fileURLToPath(new URL('./producer.mjs', import.meta.url))
@@ -66,6 +68,28 @@ export function streamWorld(otlpUrl: string, options: WorldOptions = {}): Stream
   const env: Record<string, string> = { LC_REDIS_URL: options.redisUrl ?? REDIS_URL, LC_STREAM: world.stream, LC_GROUP: world.group, OTLP_URL: otlpUrl, DATABASE_URL, AUDIT_TABLE: world.table, NODE_ENV: 'test' }
   if (options.logsUrl !== undefined) env.LOGS_URL = options.logsUrl
   return { ...world, env }
+}
+
+/** The world's audit_log table in Postgres: created, counted, dropped. */
+export interface AuditTable {
+  rows(): Promise<{ total: number; distinct: number }>
+  drop(): Promise<void>
+}
+
+export async function auditTable(world: StreamWorld): Promise<AuditTable> {
+  await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
+  const db = new pg.Client({ connectionString: DATABASE_URL })
+  await db.connect()
+  return {
+    async rows() {
+      const { rows } = await db.query<{ total: string; distinct: string }>(`select count(*) as total, count(distinct id) as distinct from ${world.table}`)
+      return { total: Number(rows[0]?.total), distinct: Number(rows[0]?.distinct) }
+    },
+    async drop() {
+      await db.query(`drop table if exists ${world.table}`)
+      await db.end()
+    },
+  }
 }
 
 export interface Child {

@@ -35,9 +35,14 @@ export async function readRelayStats(redis: StreamRedis, stream: string, group: 
   return { streamLength: Number(length), pending, oldestPendingAgeMs, ...counts }
 }
 
+/** A label value as the exposition format writes it: backslash, double quote and newline escaped. */
+function labelValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+}
+
 /** Prometheus text exposition of the stats. */
 export function metricsText(stats: RelayStats, labels: { stream: string; group: string; consumer: string }): string {
-  const l = `{stream="${labels.stream}",group="${labels.group}",consumer="${labels.consumer}"}`
+  const l = `{stream="${labelValue(labels.stream)}",group="${labelValue(labels.group)}",consumer="${labelValue(labels.consumer)}"}`
   const metrics: [name: string, type: 'gauge' | 'counter', help: string, value: string | number][] = [
     ['stream_length', 'gauge', 'Entries in the stream.', stats.streamLength],
     ['pending', 'gauge', 'Entries read by a relay and not acknowledged yet.', stats.pending],
