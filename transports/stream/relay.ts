@@ -141,7 +141,10 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     try {
       await progress.ack(ids)
       counts.acknowledged += ids.length
-      for (const id of ids) unacknowledged.delete(id)
+      for (const id of ids) {
+        unacknowledged.delete(id)
+        held.delete(id)
+      }
     } catch {
       // Redis unreachable: acknowledged again from the loop, and kept from being claimed meanwhile
       for (const id of ids) unacknowledged.add(id)
