@@ -33,6 +33,7 @@ export const relayCommand = defineCommand({
     health: { type: 'string', valueName: 'PORT', description: 'serve /metrics, /ready and /live on this port' },
     'claim-idle': { type: 'string', valueName: 'MS', description: 'claim entries another relay left pending this long (default 30000)' },
     budget: { type: 'string', valueName: 'MS', description: 'time SIGTERM gives the batches in flight (default 8000)' },
+    'stats-interval': { type: 'string', valueName: 'MS', description: 'how often the stream is trimmed and linecast.relay_stats written (default 10000)' },
   },
   async run({ values, out, cwd, env, signal }) {
     const catalog = loadForCommand(out, cwd, values.catalog)
@@ -48,6 +49,7 @@ export const relayCommand = defineCommand({
       consumer,
       concurrency: positiveInt(values.concurrency, '--concurrency', 4),
       claimIdleMs: positiveInt(values['claim-idle'], '--claim-idle', 30_000),
+      statsIntervalMs: Math.max(100, positiveInt(values['stats-interval'], '--stats-interval', 10_000)),
       worker: { budgetMs, environment: env.NODE_ENV ?? 'development' },
       write: (text) => out.write(text),
     })
@@ -56,8 +58,8 @@ export const relayCommand = defineCommand({
     await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })))
     await relay.stop(Date.now() + budgetMs)
     health?.server.close()
-    const s = await relay.stats().catch(() => undefined)
-    out.note(`linecast relay ${consumer}: stopped${s ? `; ${s.acknowledged} lines acknowledged, ${s.pending} pending in the group` : ''}`)
+    const c = relay.counts()
+    out.note(`linecast relay ${consumer}: stopped; ${c.acknowledged} lines acknowledged, ${c.skipped} not sent again to destinations that had them, ${c.resent} sent again after a relay died mid-send`)
     return 0
   },
 })

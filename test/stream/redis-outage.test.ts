@@ -2,13 +2,11 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
-import pg from 'pg'
-import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { assertBuilt } from '../cli/run-cli.js'
 import { startHttpReceiver, type HttpReceiver } from '../support/http-receiver.js'
-import { DATABASE_URL, requireService } from '../support/services.js'
+import { requireService } from '../support/services.js'
 import { ownedRedis, type OwnedRedis } from './redis-server.js'
-import { producedIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
+import { auditTable, producedIds, receivedOrderIds, startProducer, startRelay, streamWorld, waitUntil } from './stream-fixtures.js'
 
 const PER_PRODUCER = 2000
 const PREFIXES = ['00000000-0000-4000-8400-', '00000000-0000-4000-8500-']
@@ -36,8 +34,8 @@ describe('stream mode: Redis stopped mid-run', () => {
   })
 
   it('producers spool while Redis is down, then catch up: nothing lost', async () => {
-    const world = streamWorld(receiver.url, redis.url)
-    await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
+    const world = streamWorld(receiver.url, { redisUrl: redis.url })
+    const audit = await auditTable(world)
     const client = new Redis(redis.url, { enableOfflineQueue: false, retryStrategy: () => 100 })
     client.on('error', () => undefined)
     const relay = startRelay(world, 'relay-outage')
@@ -58,10 +56,7 @@ describe('stream mode: Redis stopped mid-run', () => {
     } finally {
       client.disconnect()
       relay.process.kill('SIGKILL')
-      const db = new pg.Client({ connectionString: DATABASE_URL })
-      await db.connect()
-      await db.query(`drop table if exists ${world.table}`)
-      await db.end()
+      await audit.drop()
     }
   }, 240_000)
 })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -85,5 +85,43 @@ describe('linecast ship: NDJSON from another runtime piped in', () => {
     // besides the worker's own linecast.* diagnostics, nothing else arrived
     const shipped = records.filter((r) => r.eventName === undefined || !r.eventName.startsWith('linecast.') || r.eventName === 'linecast.invalid_event')
     expect(shipped).toHaveLength(205)
+  })
+
+  it('--follow delivers what is appended after it started, reports invalid lines, and stops cleanly on SIGTERM', async () => {
+    receiver.requests.length = 0
+    const dir = mkdtempSync(join(tmpdir(), 'linecast-ship-follow-'))
+    writeFileSync(join(dir, 'events.catalog.yaml'), CATALOG)
+    const file = join(dir, 'worker.ndjson')
+    const job = (i: number): string =>
+      `${JSON.stringify({ event: 'job_finished', eventId: `00000000-0000-4000-8a00-${String(i).padStart(12, '0')}`, jobId: `job-${i}`, durationMs: i, status: 'ok', email: `u${i}@example.com` })}\n`
+    writeFileSync(file, job(0))
+    const child = spawn(process.execPath, [binary, 'ship', '--from', file, '--follow'], { cwd: dir, env: { ...process.env, OTLP_URL: receiver.url, PII_KEY: 'k', NODE_ENV: 'production', NO_COLOR: '1' } })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    const jobs = (): string[] => decodedRecords(receiver.requests).filter((r) => r.eventName === 'job_finished').map((r) => String(r.attributes.eventId))
+    const invalid = (): string[] => decodedRecords(receiver.requests).filter((r) => r.eventName === 'linecast.invalid_event').map((r) => String(r.attributes.invalidEvent))
+    try {
+      await receiver.waitFor(() => jobs().length === 1, 15_000)
+      // appended after the start: valid lines, a line written in two pieces, and invalid ones
+      for (let i = 1; i <= 20; i++) appendFileSync(file, job(i))
+      const split = job(21)
+      appendFileSync(file, split.slice(0, 30))
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      appendFileSync(file, split.slice(30))
+      appendFileSync(file, `${JSON.stringify({ event: 'job_finished', jobId: 'bad', durationMs: -1, status: 'ok', email: 'bad@example.com' })}\n`)
+      appendFileSync(file, 'plain text, not JSON\n')
+      appendFileSync(file, `${JSON.stringify({ event: 'job_vanished', jobId: 'x' })}\n`)
+      await receiver.waitFor(() => jobs().length === 22 && invalid().length === 3, 15_000)
+      child.kill('SIGTERM')
+      expect(await exited, stderr).toBe(0)
+    } finally {
+      child.kill('SIGKILL')
+    }
+    expect(new Set(jobs()).size).toBe(22)
+    expect(jobs()).toHaveLength(22)
+    expect(invalid().sort()).toEqual(['(not JSON)', 'job_finished', 'job_vanished'])
+    expect(JSON.stringify(decodedRecords(receiver.requests).map((r) => r.attributes))).not.toContain('bad@example.com')
+    expect(stderr).toContain('25 lines read, 22 delivered as read, 3 invalid')
   })
 })

@@ -10,20 +10,24 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { binary } from '../cli/run-cli.js'
-import type { HttpReceiver } from '../support/http-receiver.js'
+import type { HttpReceiver, ReceivedRequest } from '../support/http-receiver.js'
 import { decodedRecords } from '../support/otlp-decode.js'
+import pg from 'pg'
+import { migrateDatabase } from '../../transports/sinks/audit-log/index.js'
 import { DATABASE_URL, REDIS_URL } from '../support/services.js'
 
 export const PRODUCER = fileURLToPath(new URL('./producer.mjs', import.meta.url))
 
-const CATALOG = `catalog: 1
+/** `logs` (Better Stack) is on only where the world names its receiver. */
+const catalogText = (cluster: boolean): string => `catalog: 1
 service: stream-test
-delivery: { mode: stream, redisUrl: "\${LC_REDIS_URL}", stream: "\${LC_STREAM}", group: "\${LC_GROUP}" }
+delivery: { mode: stream, redisUrl: "\${LC_REDIS_URL}", stream: "\${LC_STREAM}", group: "\${LC_GROUP}", cluster: ${cluster} }
 destinations:
   otel: { kind: otlp, endpoint: "\${OTLP_URL}" }
+  logs: { kind: betterstack, token: t, url: "\${LOGS_URL}" }
   audit: { kind: audit_log, databaseUrl: "\${DATABASE_URL}", table: "\${AUDIT_TABLE}" }
 routes:
-  info: [otel]
+  info: [otel, logs]
 events:
   order_placed:
     kind: audit
@@ -44,16 +48,47 @@ export interface StreamWorld {
   env: Record<string, string>
 }
 
+export interface WorldOptions {
+  /** the Redis URL (comma-separated seed nodes with `cluster`) */
+  redisUrl?: string
+  cluster?: boolean
+  /** a second HTTP receiver, as the Better Stack destination `logs` */
+  logsUrl?: string
+  /** the stream key (default `lc-test:{<id>}:lines`) */
+  stream?: string
+}
+
 /** A temp project with the catalog, a unique stream key, group and audit table. */
-export function streamWorld(otlpUrl: string, redisUrl = REDIS_URL): StreamWorld {
+export function streamWorld(otlpUrl: string, options: WorldOptions = {}): StreamWorld {
   const id = randomBytes(4).toString('hex')
   const dir = mkdtempSync(join(tmpdir(), 'linecast-stream-'))
   const catalog = join(dir, 'events.catalog.yaml')
-  writeFileSync(catalog, CATALOG)
-  const world = { dir, catalog, stream: `lc-test:{${id}}:lines`, group: `relays-${id}`, table: `audit_stream_${id}` }
+  writeFileSync(catalog, catalogText(options.cluster === true))
+  const world = { dir, catalog, stream: options.stream ?? `lc-test:{${id}}:lines`, group: `relays-${id}`, table: `audit_stream_${id}` }
+  const env: Record<string, string> = { LC_REDIS_URL: options.redisUrl ?? REDIS_URL, LC_STREAM: world.stream, LC_GROUP: world.group, OTLP_URL: otlpUrl, DATABASE_URL, AUDIT_TABLE: world.table, NODE_ENV: 'test' }
+  if (options.logsUrl !== undefined) env.LOGS_URL = options.logsUrl
+  return { ...world, env }
+}
+
+/** The world's audit_log table in Postgres: created, counted, dropped. */
+export interface AuditTable {
+  rows(): Promise<{ total: number; distinct: number }>
+  drop(): Promise<void>
+}
+
+export async function auditTable(world: StreamWorld): Promise<AuditTable> {
+  await migrateDatabase({ databaseUrl: DATABASE_URL }, { table: world.table })
+  const db = new pg.Client({ connectionString: DATABASE_URL })
+  await db.connect()
   return {
-    ...world,
-    env: { LC_REDIS_URL: redisUrl, LC_STREAM: world.stream, LC_GROUP: world.group, OTLP_URL: otlpUrl, DATABASE_URL, AUDIT_TABLE: world.table, NODE_ENV: 'test' },
+    async rows() {
+      const { rows } = await db.query<{ total: string; distinct: string }>(`select count(*) as total, count(distinct id) as distinct from ${world.table}`)
+      return { total: Number(rows[0]?.total), distinct: Number(rows[0]?.distinct) }
+    },
+    async drop() {
+      await db.query(`drop table if exists ${world.table}`)
+      await db.end()
+    },
   }
 }
 
@@ -96,9 +131,39 @@ export function producedIds(prefixes: readonly string[], perProducer: number): s
   return prefixes.flatMap((prefix) => Array.from({ length: perProducer }, (_, i) => `${prefix}${String(i).padStart(12, '0')}`))
 }
 
-/** eventIds of the order lines the OTLP receiver decoded, in arrival order (duplicates kept). */
-export function receivedOrderIds(receiver: HttpReceiver): string[] {
-  return decodedRecords(receiver.requests)
+/** A receiver that refuses for a while (503: the sink retries); what it refused was not received. */
+export interface Gate {
+  close(): void
+  open(): void
+  readonly refused: ReadonlySet<ReceivedRequest>
+}
+
+export function gate(receiver: HttpReceiver): Gate {
+  const refused = new Set<ReceivedRequest>()
+  let closed = false
+  receiver.fallback = (request) => {
+    if (!closed) return { status: 200, body: {} }
+    refused.add(request)
+    return { status: 503, body: { error: 'closed' } }
+  }
+  return { close: () => void (closed = true), open: () => void (closed = false), refused }
+}
+
+const taken = (receiver: HttpReceiver, gated?: Gate): ReceivedRequest[] => receiver.requests.filter((r) => gated?.refused.has(r) !== true)
+
+/** eventIds of the order lines the Better Stack receiver took, in arrival order (duplicates kept). */
+export function receivedLogIds(receiver: HttpReceiver, gated?: Gate): string[] {
+  const ids: string[] = []
+  for (const request of taken(receiver, gated)) {
+    if (!Array.isArray(request.json)) continue
+    for (const record of request.json as Record<string, unknown>[]) if (record.event === 'order_placed') ids.push(String(record.eventId))
+  }
+  return ids
+}
+
+/** eventIds of the order lines the OTLP receiver took and decoded, in arrival order (duplicates kept). */
+export function receivedOrderIds(receiver: HttpReceiver, gated?: Gate): string[] {
+  return decodedRecords(taken(receiver, gated))
     .filter((r) => r.eventName === 'order_placed')
     .map((r) => String(r.attributes.eventId))
 }

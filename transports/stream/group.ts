@@ -2,7 +2,9 @@
  * The relays' consumer group on the stream: created once (from the start of
  * the stream, so lines appended before the first relay are delivered), new
  * entries read with XREADGROUP, entries a dead relay left pending claimed
- * with XAUTOCLAIM after they sat idle, and entries acknowledged with XACK.
+ * with XAUTOCLAIM after they sat idle, and the entries a live relay still
+ * delivers kept from being claimed. Acknowledging is progress.ts's (XACK with
+ * the progress records, in one MULTI).
  */
 import type { StreamRedis } from './settings.js'
 import { LINE_FIELD } from './writer.js'
@@ -12,6 +14,21 @@ export interface StreamEntry {
   /** the line's text; undefined for an entry trimmed or deleted before it was claimed */
   raw: string | undefined
 }
+
+/**
+ * Resets the idle time of the entries still pending on this consumer (XCLAIM
+ * JUSTID, which leaves the delivery count as it is) and leaves alone those
+ * another relay has claimed since. Returns how many were kept.
+ */
+const KEEP_SCRIPT = `local kept = 0
+for i = 3, #ARGV do
+  local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+  if p[1] and p[1][2] == ARGV[2] then
+    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
+    kept = kept + 1
+  end
+end
+return kept`
 
 type RawEntry = [id: string, fields: string[] | null] | null
 
@@ -65,7 +82,9 @@ export class ConsumerGroup {
     return entries
   }
 
-  async ack(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.redis.xack(this.stream, this.group, ...ids)
+  /** Keeps entries this relay is still delivering from being claimed by another (see KEEP_SCRIPT). */
+  async keep(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0
+    return Number(await this.redis.eval(KEEP_SCRIPT, 1, this.stream, this.group, this.consumer, ...ids))
   }
 }

@@ -4,8 +4,11 @@
  * chains as the in-process transport, and acknowledges (XACK) a batch of
  * entries only once every destination it routes to has taken its lines or
  * dead-lettered them (a flush of every chain that leaves nothing pending).
- * Entries a dead relay left pending are claimed after `claimIdleMs`.
- * Acknowledged entries are trimmed; lag is reported as `linecast.relay_stats`.
+ * Each destination's answer is recorded in Redis at once (progress.ts), so
+ * entries a dead relay left pending, claimed after `claimIdleMs`, go only to
+ * the destinations that had not taken them; entries a live relay still
+ * delivers are kept from being claimed. Acknowledged entries are trimmed;
+ * lag and the claim counts are reported as `linecast.relay_stats`.
  * Alert windows are evaluated here, once per line, in stream mode.
  * `stop()`: no more reads; batches in flight finish and are acknowledged
  * within the deadline; the rest stays pending for the other relays.
@@ -15,7 +18,6 @@ import { join, resolve } from 'node:path'
 import type { Level } from '../../core/level.js'
 import type { LogLine } from '../../core/line.js'
 import { maskLineText } from '../../core/secrets.js'
-import { levelOf } from '../../router/level.js'
 import { compileRouter } from '../../router/route.js'
 import type { CompiledCatalog } from '../../schema/compiled.js'
 import { startAlerts } from '../worker/alerts/hook.js'
@@ -25,9 +27,12 @@ import { Losses } from '../worker/delivery/losses.js'
 import { DeliveryCounters } from '../worker/delivery/stats.js'
 import { startDestinations } from '../worker/destinations.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
+import { entryEventId, parseEntry } from './entry.js'
 import { ConsumerGroup, type StreamEntry } from './group.js'
+import { Progress } from './progress.js'
+import { recordingProgress } from './progress-sink.js'
 import { connectStream, whenReady, type StreamSettings } from './settings.js'
-import { metricsText, readRelayStats, type RelayStats } from './stats.js'
+import { metricsText, readRelayStats, type RelayCounts, type RelayStats } from './stats.js'
 import { trimAcknowledged } from './trim.js'
 
 export interface RelayOptions {
@@ -57,20 +62,9 @@ export interface Relay {
   stop(deadline: number): Promise<void>
   ready(): boolean
   stats(): Promise<RelayStats>
+  /** what this relay counted, read without Redis (also after it stopped) */
+  counts(): RelayCounts
   metrics(): Promise<string>
-}
-
-function parseEntry(raw: string): LogLine | undefined {
-  try {
-    const value = JSON.parse(raw) as Record<string, unknown>
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
-    if (typeof value.level !== 'string') value.level = levelOf(value.level)
-    if (typeof value.eventId !== 'string') value.eventId = randomUUID()
-    if (typeof value.time === 'number') value.time = new Date(value.time).toISOString()
-    return value as LogLine
-  } catch {
-    return undefined
-  }
 }
 
 export async function startRelay(o: RelayOptions): Promise<Relay> {
@@ -91,17 +85,20 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
   const router = compileRouter(catalog)
   let chains = new Map<string, DeliveryChain>()
   let stopping = false
-  let acknowledged = 0
+  const counts: RelayCounts = { acknowledged: 0, skipped: 0, resent: 0, unrecorded: 0 }
+  const progress = new Progress(redis, settings.stream, settings.group, Object.keys(catalog.destinations))
+  /** eventId -> the entries in flight holding that line (one, unless a producer appended it twice) */
+  const owners = new Map<string, string[]>()
+  /** entries this relay is delivering, or delivered and could not acknowledge yet */
+  const held = new Set<string>()
+  const unacknowledged = new Set<string>()
 
   const report = (level: Level, msg: string, fields: Record<string, unknown> = {}): void => {
     const { event, ...rest } = fields
     const line: LogLine = { level, time: new Date().toISOString(), eventId: randomUUID(), service: catalog.service, event: typeof event === 'string' ? event : 'linecast.delivery', kind: 'metric', msg, consumer: o.consumer, ...rest }
     const raw = JSON.stringify(line)
     o.write(`${raw}\n`)
-    if (!stopping) route(raw, line)
-  }
-  const route = (raw: string, line: LogLine): void => {
-    for (const name of router(line)) chains.get(name)?.accept(raw, line)
+    if (!stopping) for (const name of router(line)) chains.get(name)?.accept(raw, line)
   }
   const malformed = new Losses('_malformed', counters.for('_malformed'), deadLetter, report)
 
@@ -113,7 +110,22 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     reader.disconnect()
     throw error
   }
-  chains = await startDestinations({ catalog, options: { ...worker, spoolDir: spoolRoot }, env: o.env as NodeJS.ProcessEnv, spoolRoot, deadLetter, counters, report, toLine: (v) => parseEntry(JSON.stringify(v)) as LogLine })
+  chains = await startDestinations({
+    catalog,
+    options: { ...worker, spoolDir: spoolRoot },
+    env: o.env as NodeJS.ProcessEnv,
+    spoolRoot,
+    deadLetter,
+    counters,
+    report,
+    toLine: (v) => (parseEntry(JSON.stringify(v), randomUUID) as { line: LogLine }).line,
+    wrapSink: (name, sink) =>
+      recordingProgress(name, sink, {
+        entriesOf: (eventId) => owners.get(eventId),
+        sending: (destination, ids) => progress.sending(destination, ids),
+        delivered: (destination, ids) => progress.delivered(destination, ids),
+      }),
+  })
   const alerts = startAlerts({ catalog, router, settings: worker.alerts ?? (settings.cluster ? undefined : { redisUrl: settings.redisUrl }), env: o.env, report, write: o.write, pipelines: chains })
 
   /** every chain delivered (or dead-lettered) what it was given; false when `deadline` passed first */
@@ -125,23 +137,69 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     }
   }
 
-  let stopDeadline = Number.POSITIVE_INFINITY
-  const deliver = async (entries: StreamEntry[]): Promise<void> => {
-    for (const entry of entries) {
-      if (entry.raw === undefined) continue
-      const masked = maskLineText(entry.raw)
-      const line = parseEntry(masked)
-      if (line === undefined) {
-        counters.malformed++
-        malformed.deadLetterAll([{ raw: entry.raw }], 'stream entry is not a JSON object')
-        continue
+  const acknowledge = async (ids: readonly string[]): Promise<void> => {
+    try {
+      await progress.ack(ids)
+      counts.acknowledged += ids.length
+      for (const id of ids) {
+        unacknowledged.delete(id)
+        held.delete(id)
       }
-      route(masked, line)
-      alerts.observe(line)
+    } catch {
+      // Redis unreachable: acknowledged again from the loop, and kept from being claimed meanwhile
+      for (const id of ids) unacknowledged.add(id)
     }
-    if (!(await settled(stopDeadline))) return
-    await group.ack(entries.map((e) => e.id))
-    acknowledged += entries.length
+  }
+
+  const own = (eventId: string, id: string): void => {
+    const ids = owners.get(eventId)
+    if (ids === undefined) owners.set(eventId, [id])
+    else ids.push(id)
+  }
+  const disown = (eventId: string, id: string): void => {
+    const ids = owners.get(eventId)?.filter((x) => x !== id)
+    if (ids === undefined || ids.length === 0) owners.delete(eventId)
+    else owners.set(eventId, ids)
+  }
+
+  let stopDeadline = Number.POSITIVE_INFINITY
+  /** `claimed`: entries another relay read first; destinations that took them are skipped */
+  const deliver = async (entries: StreamEntry[], claimed: boolean): Promise<void> => {
+    const taken: [eventId: string, id: string][] = []
+    for (const entry of entries) held.add(entry.id)
+    try {
+      const before = claimed ? await progress.lookup(entries.filter((e) => e.raw !== undefined).map((e) => e.id)) : undefined
+      for (const entry of entries) {
+        if (entry.raw === undefined) continue
+        const parsed = parseEntry(maskLineText(entry.raw), () => entryEventId(settings.stream, entry.id))
+        if (parsed === undefined) {
+          counters.malformed++
+          malformed.deadLetterAll([{ raw: entry.raw }], 'stream entry is not a JSON object')
+          continue
+        }
+        const { line, raw } = parsed
+        own(line.eventId, entry.id)
+        taken.push([line.eventId, entry.id])
+        const known = before?.get(entry.id)
+        for (const name of router(line)) {
+          const chain = chains.get(name)
+          if (chain === undefined) continue
+          if (known?.done.has(name) === true) {
+            counts.skipped++
+            continue
+          }
+          if (known?.sent.has(name) === true) counts.resent++
+          chain.accept(raw, line)
+        }
+        // an entry some destination already saw was observed by the relay that sent it
+        if (known === undefined || known.sent.size === 0) alerts.observe(line)
+      }
+      if (!(await settled(stopDeadline))) return
+      await acknowledge(entries.map((e) => e.id))
+    } finally {
+      for (const [eventId, id] of taken) disown(eventId, id)
+      for (const entry of entries) if (!unacknowledged.has(entry.id)) held.delete(entry.id)
+    }
   }
 
   const inFlight = new Set<Promise<void>>()
@@ -158,13 +216,17 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         continue
       }
       try {
+        if (unacknowledged.size > 0) await acknowledge([...unacknowledged])
         let entries: StreamEntry[] = []
+        let claimed = false
         if (Date.now() - lastClaim >= claimIdleMs / 2) {
           lastClaim = Date.now()
-          entries = await group.claim(claimIdleMs, batchSize)
+          // an entry of this relay's own that sat idle too long is still being delivered here: not twice
+          entries = (await group.claim(claimIdleMs, batchSize)).filter((e) => !held.has(e.id))
+          claimed = entries.length > 0
         }
         if (entries.length === 0) entries = await group.read(batchSize, 500)
-        if (entries.length > 0 && !stopping) track(deliver(entries))
+        if (entries.length > 0 && !stopping) track(deliver(entries, claimed))
       } catch {
         // Redis unreachable: /ready says so; try again shortly
         await new Promise((r) => setTimeout(r, 200))
@@ -172,10 +234,14 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     }
   }
 
-  const stats = async (): Promise<RelayStats> => readRelayStats(redis, settings.stream, settings.group, acknowledged)
+  // entries in flight stay this relay's: their idle time is reset well before another relay may claim them
+  const keeper = setInterval(() => void group.keep([...held]).catch(() => 0), Math.max(50, Math.floor(claimIdleMs / 3)))
+  keeper.unref()
+
+  const stats = async (): Promise<RelayStats> => readRelayStats(redis, settings.stream, settings.group, { ...counts, unrecorded: progress.unrecorded })
   const housekeeping = setInterval(() => {
     void (async () => {
-      await trimAcknowledged(redis, settings.stream, settings.group)
+      await trimAcknowledged(redis, progress)
       const s = await stats()
       report(s.oldestPendingAgeMs > claimIdleMs * 2 ? 'warn' : 'info', `stream ${settings.stream}: ${s.streamLength} entries, ${s.pending} pending, oldest pending ${Math.round(s.oldestPendingAgeMs / 1000)} s`, {
         event: 'linecast.relay_stats',
@@ -195,10 +261,12 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       stopDeadline = deadline
       await running
       await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())])
+      if (unacknowledged.size > 0) await acknowledge([...unacknowledged])
       clearInterval(housekeeping)
+      clearInterval(keeper)
       await alerts.close()
       await Promise.all([...chains.values()].map((chain) => chain.shutdown(deadline)))
-      await trimAcknowledged(redis, settings.stream, settings.group).catch(() => 0)
+      await trimAcknowledged(redis, progress).catch(() => 0)
       await Promise.all([redis.quit().catch(() => redis.disconnect()), reader.quit().catch(() => reader.disconnect())])
     })()
     return stopped
@@ -212,6 +280,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     stop,
     ready: () => redis.status === 'ready',
     stats,
+    counts: () => ({ ...counts, unrecorded: progress.unrecorded }),
     metrics: async () => metricsText(await stats(), { stream: settings.stream, group: settings.group, consumer: o.consumer }),
   }
 }

@@ -9,6 +9,7 @@ import { requirePeer } from '../../core/peer.js'
 import { LinecastError } from '../../core/errors.js'
 import type { CompiledCatalog } from '../../schema/compiled.js'
 import { expandSettings } from '../../schema/env.js'
+import { slotProblem } from './slot.js'
 
 export const DEFAULT_STREAM = 'linecast:lines'
 export const DEFAULT_GROUP = 'linecast-relays'
@@ -37,9 +38,12 @@ export function streamSettings(catalog: CompiledCatalog, env: Readonly<Record<st
   if (missing.length > 0) {
     throw new StreamSettingsError(`stream delivery needs ${missing.join(', ')} (delivery.redisUrl, delivery.stream in the catalog); set it, or LINECAST_DELIVERY=process`)
   }
+  const stream = String(settings.stream)
+  const problem = spec?.cluster === true ? slotProblem(stream) : undefined
+  if (problem !== undefined) throw new StreamSettingsError(`${problem} (delivery.stream)`)
   return {
     redisUrl: String(settings.redisUrl),
-    stream: String(settings.stream),
+    stream,
     group: String(settings.group),
     cluster: spec?.cluster === true,
   }

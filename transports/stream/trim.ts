@@ -4,6 +4,7 @@
  * the entry after the group's last delivered one. A stream read by one
  * consumer group; another group on the same stream would lose what it has not read.
  */
+import type { Progress } from './progress.js'
 import type { StreamRedis } from './settings.js'
 
 /** `ms-seq` + 1 */
@@ -25,9 +26,11 @@ export async function acknowledgedBelow(redis: StreamRedis, stream: string, grou
   return undefined
 }
 
-/** Removes acknowledged entries; returns how many went. */
-export async function trimAcknowledged(redis: StreamRedis, stream: string, group: string): Promise<number> {
-  const below = await acknowledgedBelow(redis, stream, group)
+/** Removes acknowledged entries, and their progress records with them; returns how many entries went. */
+export async function trimAcknowledged(redis: StreamRedis, progress: Progress): Promise<number> {
+  const below = await acknowledgedBelow(redis, progress.stream, progress.group)
   if (below === undefined) return 0
-  return Number(await redis.xtrim(stream, 'MINID', below))
+  const removed = Number(await redis.xtrim(progress.stream, 'MINID', below))
+  await progress.trimBelow(below)
+  return removed
 }

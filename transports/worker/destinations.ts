@@ -11,7 +11,7 @@ import { safeFileName, type DeadLetter } from './delivery/dead-letter.js'
 import { chainLimits, type ChainOptions } from './delivery/defaults.js'
 import { Spool } from './delivery/spool.js'
 import type { DeliveryCounters } from './delivery/stats.js'
-import type { LogLine, SinkContext } from './delivery/types.js'
+import type { LogLine, Sink, SinkContext } from './delivery/types.js'
 import type { WorkerOptions } from '../options.js'
 import { sinkFactory } from './registry.js'
 
@@ -24,6 +24,8 @@ export interface DestinationsDeps {
   counters: DeliveryCounters
   report: (level: Level, msg: string, fields?: Record<string, unknown>) => void
   toLine: (value: Record<string, unknown>) => LogLine
+  /** wraps each destination's sink before its chain is built (the relay records per-destination progress there) */
+  wrapSink?: (name: string, sink: Sink) => Sink
 }
 
 /** The user's options that shape every chain. */
@@ -45,7 +47,8 @@ export function chainOptions(o: WorkerOptions): ChainOptions {
 async function startChain(name: string, kind: CompiledCatalog['destinations'][string]['kind'], settings: Record<string, unknown>, d: DestinationsDeps): Promise<DeliveryChain> {
   const report = (level: Level, msg: string, fields?: Record<string, unknown>): void => d.report(level, msg, { destination: name, ...fields })
   const ctx: SinkContext = { settings, catalog: d.catalog, report }
-  const sink = await (await sinkFactory(kind))(name, ctx)
+  const made = await (await sinkFactory(kind))(name, ctx)
+  const sink = d.wrapSink === undefined ? made : d.wrapSink(name, made)
   const limits = chainLimits(sink.limits, chainOptions(d.options))
   return new DeliveryChain(limits, {
     sink,
