@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { maskLineText } from '../../core/secrets.js'
 import { compileRouter, type CompiledRouter } from '../../router/route.js'
-import { levelOf } from '../../router/level.js'
+import { normalizeLine } from '../line-fields.js'
 import type { CompiledCatalog, Level } from '../../schema/compiled.js'
 import type { DeliveryChain } from './delivery/chain.js'
 import { DeadLetter } from './delivery/dead-letter.js'
@@ -44,22 +44,7 @@ export interface Runtime {
 }
 
 /** A parsed pino line with a label level, an ISO time and an eventId (assigned when the line had none). */
-function toLogLine(value: Record<string, unknown>): { line: LogLine; changed: boolean } {
-  let changed = false
-  if (typeof value.level !== 'string') {
-    value.level = levelOf(value.level)
-    changed = true
-  }
-  if (typeof value.eventId !== 'string') {
-    value.eventId = randomUUID()
-    changed = true
-  }
-  if (typeof value.time === 'number') {
-    value.time = new Date(value.time).toISOString()
-    changed = true
-  }
-  return { line: value as LogLine, changed }
-}
+const toLogLine = (value: Record<string, unknown>): { line: LogLine; changed: boolean } => normalizeLine(value, randomUUID)
 
 /** Parses one raw line (secrets masked first): the line and the text each destination gets. */
 function parseLine(text: string): { raw: string; line: LogLine } | { error: string } {
