@@ -26,12 +26,14 @@ function onSignal(signal: NodeJS.Signals): void {
   exiting = true
   // one budget from the signal to exit: close spends it less a reserve for ending the worker; a stuck close
   // must not keep the process past it (lines still in memory are lost only then, and the spool has the rest)
-  const budget = Math.max(0, ...[...open].map((t) => t.budgetMs))
+  // each close() leaves the set at once: the timer keeps its own list of what it may have to abandon
+  const closing = [...open]
+  const budget = Math.max(0, ...closing.map((t) => t.budgetMs))
   setTimeout(() => {
-    for (const t of open) t.abandon()
+    for (const t of closing) t.abandon()
     process.exit(code)
   }, budget).unref()
-  Promise.allSettled([...open].map((t) => t.close())).then(() => process.exit(code))
+  Promise.allSettled(closing.map((t) => t.close())).then(() => process.exit(code))
 }
 
 function onBeforeExit(): void {

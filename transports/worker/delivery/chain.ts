@@ -112,7 +112,24 @@ export class DeliveryChain {
 
   /** a healthy destination with its queue three quarters full: the worker should stop reading until it catches up */
   get needsRoom(): boolean {
-    return !this.health.stalled && this.queue.bytes >= this.limits.queueMaxBytes * 0.75
+    return !this.makesNoProgress(this.now()) && this.queue.bytes >= this.limits.queueMaxBytes * 0.75
+  }
+
+  /**
+   * Failing (a batch gave up and nothing went since), or a send outstanding
+   * for the whole window while nothing went: the worker does not stop
+   * reading for this destination (a hung send must not hold up control lines).
+   */
+  private awaitingInsured(): boolean {
+    for (const f of this.flying) if (f.insured) return true
+    return false
+  }
+
+  private makesNoProgress(now: number): boolean {
+    if (this.health.stalled) return true
+    if (now - this.health.lastOkAt < this.limits.spoolAfterMs) return false
+    for (const f of this.flying) if (now - f.at >= this.limits.spoolAfterMs) return true
+    return false
   }
 
   pending(): Pending {
@@ -242,6 +259,8 @@ export class DeliveryChain {
       }
       // spooled lines go beside fresh ones: one slot while fresh lines wait, every free slot otherwise
       if (this.replaying > 0 && this.queue.length > 0) break
+      // a copy on disk of a send still waiting for its answer is not sent beside it
+      if (this.awaitingInsured()) break
       const replayed = this.replay.next(this.limits)
       if (replayed === undefined) break
       this.start(replayed, true)
