@@ -12,8 +12,8 @@ export class HandOff {
   private bytes = 0
   private scheduled = false
 
-  /** `deliver` gets each block; it is called in order, never with an empty block */
-  constructor(private readonly deliver: (block: string) => void) {}
+  /** `deliver` gets each block and the lines in it; it is called in order, never with an empty block */
+  constructor(private readonly deliver: (block: string, lines: readonly string[]) => void) {}
 
   get waiting(): number {
     return this.bytes
@@ -35,10 +35,11 @@ export class HandOff {
   /** hands over what is waiting, at once (before a control line, at exit) */
   now(): void {
     if (this.lines.length === 0) return
-    const block = this.lines.length === 1 ? (this.lines[0] as string) : this.lines.join('')
+    const lines = this.lines
+    const block = lines.length === 1 ? (lines[0] as string) : lines.join('')
     this.lines = []
     this.bytes = 0
-    this.deliver(block)
+    this.deliver(block, lines)
   }
 
   /** what is waiting, taken back (the thread is gone) */

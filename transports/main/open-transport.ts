@@ -117,8 +117,9 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   }
 
   /** lines written in this turn go to the thread in blocks; once it is gone they go to the overflow spool */
-  const handOff = new HandOff((block) => {
-    if (ended || thread.destroyed) overflow.append(block)
+  const handOff = new HandOff((block, lines) => {
+    // the overflow spool counts lines: what it could not write is reported line by line
+    if (ended || thread.destroyed) for (const line of lines) overflow.append(line)
     else if (!thread.write(block)) behind = true
   })
 
