@@ -123,6 +123,12 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     else if (!thread.write(block)) behind = true
   })
 
+  /** the worker takes nothing more: lines waiting for it go to the overflow spool, which is closed */
+  const keepOnDisk = (): void => {
+    for (const line of handOff.take()) overflow.append(line)
+    overflow.close()
+  }
+
   /** the overflow collected so far, sealed and handed to the worker */
   const handOverflow = (): void => {
     handOff.now()
@@ -215,8 +221,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
         clearInterval(hold)
       }
       // lines written while the worker was ending stay on disk for the next start
-      for (const line of handOff.take()) overflow.append(line)
-      overflow.close()
+      keepOnDisk()
       process.off('exit', onExit)
       return result
     })()
@@ -268,9 +273,8 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   if (handleSignals !== false) watchSignals(self)
   /** at exit without close(): the worker reads what is left and shuts down (its own budget), unless the budget is already spent */
   const onExit = (): void => {
-    if (abandoned || ended || thread.closed) for (const line of handOff.take()) overflow.append(line)
+    if (abandoned || ended || thread.closed) return keepOnDisk()
     overflow.close()
-    if (abandoned || ended || thread.closed) return
     try {
       handOff.now()
       thread.ref()

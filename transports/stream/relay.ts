@@ -27,7 +27,8 @@ import { Losses } from '../worker/delivery/losses.js'
 import { DeliveryCounters } from '../worker/delivery/stats.js'
 import { startDestinations } from '../worker/destinations.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
-import { entryEventId, parseEntry } from './entry.js'
+import { entryEventId } from './entry.js'
+import { normalizeLine, parseLineText } from '../line-fields.js'
 import { ConsumerGroup, type StreamEntry } from './group.js'
 import { Progress } from './progress.js'
 import { recordingProgress } from './progress-sink.js'
@@ -118,7 +119,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     deadLetter,
     counters,
     report,
-    toLine: (v) => (parseEntry(JSON.stringify(v), randomUUID) as { line: LogLine }).line,
+    toLine: (v) => normalizeLine(v, randomUUID).line,
     wrapSink: (name, sink) =>
       recordingProgress(name, sink, {
         entriesOf: (eventId) => owners.get(eventId),
@@ -171,10 +172,10 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       const before = claimed ? await progress.lookup(entries.filter((e) => e.raw !== undefined).map((e) => e.id)) : undefined
       for (const entry of entries) {
         if (entry.raw === undefined) continue
-        const parsed = parseEntry(maskLineText(entry.raw), () => entryEventId(settings.stream, entry.id))
-        if (parsed === undefined) {
+        const parsed = parseLineText(maskLineText(entry.raw), () => entryEventId(settings.stream, entry.id))
+        if ('error' in parsed) {
           counters.malformed++
-          malformed.deadLetterAll([{ raw: entry.raw }], 'stream entry is not a JSON object')
+          malformed.deadLetterAll([{ raw: entry.raw }], `stream entry is ${parsed.error}`)
           continue
         }
         const { line, raw } = parsed

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { maskLineText } from '../../core/secrets.js'
 import { compileRouter, type CompiledRouter } from '../../router/route.js'
-import { normalizeLine } from '../line-fields.js'
+import { normalizeLine, parseLineText, type ParsedLine } from '../line-fields.js'
 import type { CompiledCatalog, Level } from '../../schema/compiled.js'
 import type { DeliveryChain } from './delivery/chain.js'
 import { DeadLetter } from './delivery/dead-letter.js'
@@ -44,21 +44,10 @@ export interface Runtime {
 }
 
 /** A parsed pino line with a label level, an ISO time and an eventId (assigned when the line had none). */
-const toLogLine = (value: Record<string, unknown>): { line: LogLine; changed: boolean } => normalizeLine(value, randomUUID)
+const toLogLine = (value: Record<string, unknown>): LogLine => normalizeLine(value, randomUUID).line
 
 /** Parses one raw line (secrets masked first): the line and the text each destination gets. */
-function parseLine(text: string): { raw: string; line: LogLine } | { error: string } {
-  const masked = maskLineText(text)
-  let value: unknown
-  try {
-    value = JSON.parse(masked)
-  } catch (error) {
-    return { error: `not JSON: ${error instanceof Error ? error.message : String(error)}` }
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a JSON object' }
-  const { line, changed } = toLogLine(value as Record<string, unknown>)
-  return { raw: changed ? JSON.stringify(line) : masked, line }
-}
+const parseLine = (text: string): ParsedLine => parseLineText(maskLineText(text), randomUUID)
 
 export async function startRuntime(options: WorkerOptions, channel: RuntimeChannel): Promise<Runtime> {
   const catalog = await resolveCatalog(options)
@@ -97,7 +86,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
   }
 
   // stream mode: every line goes to the Redis Stream; relays route, deliver and evaluate alerts
-  const stream = startStreamMode({ catalog, env, spoolRoot, deadLetter, counters, report, options: chainOptions(options), toLine: (value) => toLogLine(value).line })
+  const stream = startStreamMode({ catalog, env, spoolRoot, deadLetter, counters, report, options: chainOptions(options), toLine: toLogLine })
   const routeLine = (raw: string, line: LogLine): void => {
     if (stream !== undefined) return stream.accept(raw, line)
     for (const name of router(line)) chains.get(name)?.accept(raw, line)
@@ -116,7 +105,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     alerts.observe(parsed.line)
   }
 
-  chains = stream !== undefined ? stream.chains : await startDestinations({ catalog, options, env, spoolRoot, deadLetter, counters, report, toLine: (value) => toLogLine(value).line })
+  chains = stream !== undefined ? stream.chains : await startDestinations({ catalog, options, env, spoolRoot, deadLetter, counters, report, toLine: toLogLine })
   // alert rules see every accepted line; their alert lines are written and delivered like any line
   const alerts = startAlerts({ catalog, router, settings: stream !== undefined ? false : options.alerts, env, report, write: (text) => channel.write(text), pipelines: chains })
 

@@ -46,9 +46,8 @@ export interface Pending {
   spoolDir: string
 }
 
+/** A fresh batch in flight (replayed ones are counted on disk, not here). */
 interface Flight {
-  minSeq: number
-  size: number
   batch: Entry[]
   /** when its send started */
   at: number
@@ -69,11 +68,11 @@ export class DeliveryChain {
   private readonly waiters = new Waiters()
   /** lines over the queue bound, written to the spool as one block at the end of this turn */
   private overflow: Entry[] = []
-  /** each fresh batch in flight: its smallest seq, its size, and whether a copy is on disk already */
+  /** each fresh batch in flight, and whether a copy of it is on disk already */
   private readonly flying = new Set<Flight>()
   /** eventIds of lines that went after a copy of them was spooled: the replay skips that copy */
   private readonly settledCopies = new Set<string>()
-  private inFlight = 0
+  /** replayed batches in flight */
   private replaying = 0
   private seq = 0
   private urgent = 0
@@ -103,10 +102,14 @@ export class DeliveryChain {
     if (!this.replay.empty) queueMicrotask(() => this.pump())
   }
 
+  private get inFlight(): number {
+    return this.flying.size + this.replaying
+  }
+
   /** lines in memory: queued, in flight, waiting for spool room */
   get inMemory(): number {
     let flying = 0
-    for (const f of this.flying) flying += f.size
+    for (const f of this.flying) flying += f.batch.length
     return this.queue.length + flying + this.overflow.length + this.toSpool.heldLines
   }
 
@@ -190,7 +193,7 @@ export class DeliveryChain {
     if (this.overflow.length > 0 || this.toSpool.heldLines > 0 || !this.replay.empty) return false
     const head = this.queue.peek()
     if (head !== undefined && head.seq <= mark) return false
-    for (const f of this.flying) if (f.minSeq <= mark) return false
+    for (const f of this.flying) if ((f.batch[0] as Entry).seq <= mark) return false
     return true
   }
 
@@ -238,7 +241,7 @@ export class DeliveryChain {
    * send then succeeds, the replay skips the copy.
    */
   private insureHungSends(now: number): void {
-    if (now - this.health.lastOkAt < this.limits.spoolAfterMs) return
+    if (!this.makesNoProgress(now)) return
     for (const f of this.flying) {
       if (f.insured || now - f.at < this.limits.spoolAfterMs) continue
       f.insured = true
@@ -273,8 +276,7 @@ export class DeliveryChain {
   private start(batch: Entry[], replayed: boolean): void {
     if (batch.length === 0) return
     const now = this.now()
-    const flight: Flight = { minSeq: replayed ? Number.POSITIVE_INFINITY : (batch[0] as Entry).seq, size: replayed ? 0 : batch.length, batch, at: now, insured: false }
-    this.inFlight++
+    const flight: Flight = { batch, at: now, insured: false }
     if (replayed) this.replaying++
     else this.flying.add(flight)
     const giveUpAt = (replayed ? now : (batch[0] as Entry).at) + this.limits.spoolAfterMs
@@ -288,7 +290,6 @@ export class DeliveryChain {
         },
       )
       .finally(() => {
-        this.inFlight--
         if (replayed) this.replaying--
         else this.flying.delete(flight)
         this.waiters.notify()
