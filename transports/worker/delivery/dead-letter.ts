@@ -3,9 +3,10 @@
  * `linecast replay`: `<dir>/<destination>.ndjson`, one
  * `{ time, destination, reason, line }` per line.
  */
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeadLetterWriteError } from './errors.js'
+import { makeDir } from './make-dir.js'
 
 export interface DeadLetterRecord {
   time: string
@@ -48,7 +49,7 @@ export class DeadLetter {
     }
     const path = this.path(destination)
     try {
-      mkdirSync(this.dir, { recursive: true })
+      makeDir(this.dir)
       appendFileSync(path, text)
     } catch (error) {
       throw new DeadLetterWriteError(path, error)

@@ -7,9 +7,10 @@
  * line of a segment: reading skips it and counts it.
  */
 import { randomUUID } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { SpoolWriteError } from './errors.js'
+import { makeDir } from './make-dir.js'
 
 export interface SpoolEntry {
   raw: string
@@ -155,7 +156,7 @@ export class Spool {
   private open(): Segment & { fd: number } {
     if (!this.made) {
       try {
-        mkdirSync(this.dir, { recursive: true })
+        makeDir(this.dir)
       } catch (error) {
         throw new SpoolWriteError(this.dir, error)
       }
