@@ -77,7 +77,8 @@ async function sendAll(sink: Sink, held: Held[], signal: AbortSignal, giveUpMs: 
       continue
     }
     const raw = maskLineText(JSON.stringify(h.record.line))
-    const entry: Entry = { raw, line: JSON.parse(raw) as LogLine, seq: 0, at: Date.now() }
+    const line = JSON.parse(raw) as LogLine
+    const entry: Entry = { raw, head: line, line, seq: 0, at: Date.now() }
     byEntry.set(entry, h)
     queue.offer(entry)
   }

@@ -1,12 +1,13 @@
 /**
  * The pino transport entry, run in pino's worker thread (thread-stream):
  * `pino.transport({ target: <dist/transports/worker/worker.js>, options })`.
- * Lines arrive through split2; each is routed into its destinations'
+ * Lines arrive through line-input.ts; each is routed into its destinations'
  * delivery chains; control lines from the main thread ask for flushes,
  * shutdown and stats, answered with thread-stream EVENT messages.
  */
-import build from 'pino-abstract-transport'
 import { parentPort } from 'node:worker_threads'
+import type { Writable } from 'node:stream'
+import { lineInput } from './line-input.js'
 import type { WorkerOptions } from '../options.js'
 import { startRuntime, type RuntimeChannel } from './runtime.js'
 
@@ -44,25 +45,15 @@ function keepRunningOnRejections(report: (reason: unknown) => void): void {
   process.on('unhandledRejection', report)
 }
 
-export default async function linecastTransport(options: WorkerOptions): Promise<ReturnType<typeof build>> {
+export default async function linecastTransport(options: WorkerOptions): Promise<Writable> {
   const runtime = await startRuntime(options ?? {}, channel)
   keepRunningOnRejections((reason) => runtime.report('error', 'a promise was rejected and not handled in the transport worker; delivery continues', { error: String(reason) }))
-  return build(
-    async (source) => {
-      let lines = 0
-      for await (const raw of source as AsyncIterable<string>) {
-        runtime.accept(raw)
-        // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn,
-        // and while a healthy destination's queue is nearly full, stop reading (the application's thread buffers)
-        if (++lines % YIELD_EVERY === 0) await (runtime.room() ?? new Promise((resolve) => setImmediate(resolve)))
-      }
-    },
-    {
-      parse: 'lines',
-      // lines are parsed once, by the runtime; malformed ones are counted there
-      parseLine: (line) => line,
-      metadata: false,
-      close: async () => void (await runtime.shutdown()),
-    },
-  )
+  return lineInput({
+    accept: (line) => runtime.accept(line),
+    // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn,
+    // and while a healthy destination's queue is nearly full, stop reading (the application's thread buffers)
+    pause: () => runtime.room() ?? new Promise((resolve) => setImmediate(resolve)),
+    every: YIELD_EVERY,
+    close: async () => void (await runtime.shutdown()),
+  })
 }

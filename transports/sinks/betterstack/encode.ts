@@ -5,17 +5,18 @@
  * Lines below the destination's level encode to null: nothing is sent for them.
  */
 import { LEVEL_VALUES, type Level } from '../../../schema/compiled.js'
-import type { LogLine } from '../../worker/delivery/types.js'
+import type { LineHead } from '../../worker/delivery/types.js'
 import { spliceField } from '../http/splice.js'
 
 /** One record as JSON text. */
 export type BetterstackRecord = string
 
-export function createBetterstackEncoder(level: Level): (line: LogLine, raw?: string) => BetterstackRecord | null {
+/** `head` is the parsed line itself when the caller has it; without `raw`, the line is written out */
+export function createBetterstackEncoder(level: Level): (head: LineHead, raw?: string) => BetterstackRecord | null {
   const floor = LEVEL_VALUES[level]
-  return (line, raw) => {
-    const value = LEVEL_VALUES[line.level] ?? 0
+  return (head, raw) => {
+    const value = LEVEL_VALUES[head.level] ?? 0
     if (value < floor) return null
-    return spliceField(raw ?? JSON.stringify(line), 'dt', line.time)
+    return spliceField(raw ?? JSON.stringify(head), 'dt', head.time)
   }
 }

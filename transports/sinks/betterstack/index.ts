@@ -12,10 +12,12 @@ export type { BetterstackRecord } from './encode.js'
 export function createSink(name: string, ctx: SinkContext): Sink<BetterstackRecord | null> {
   const settings = parseSettings(betterstackSettingsSchema, ctx.settings, name, 'betterstack')
   const target = createHttpTarget(settings.url, { maxSockets: BETTERSTACK_LIMITS.maxInFlight })
+  const encode = createBetterstackEncoder(settings.level)
   return {
     name,
     limits: BETTERSTACK_LIMITS,
-    encode: createBetterstackEncoder(settings.level),
+    encode,
+    encodeText: encode,
     itemBytes: (record) => (record === null ? 0 : Buffer.byteLength(record)),
     send: (batch, signal) => sendBetterstackBatch(settings, target, batch, signal),
     close: async () => target.close(),

@@ -1,6 +1,7 @@
 /** POST a batch of records as one (gzipped) JSON array with the source token. */
 import type { Outcome } from '../../worker/delivery/types.js'
-import { jsonArray, type HttpTarget } from '../http/client.js'
+import type { HttpTarget } from '../http/client.js'
+import { jsonBody } from '../http/json-body.js'
 import type { BetterstackSettings } from './config.js'
 import type { BetterstackRecord } from './encode.js'
 
@@ -12,7 +13,7 @@ export async function sendBetterstackBatch(
 ): Promise<Outcome> {
   const records = batch.filter((r): r is BetterstackRecord => r !== null)
   if (records.length === 0) return { type: 'ok' }
-  const { outcome } = await target.send(jsonArray(records), {
+  const { outcome } = await target.send(jsonBody(records), {
     headers: { authorization: `Bearer ${settings.token}` },
     gzip: settings.gzip,
     signal,

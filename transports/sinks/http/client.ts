@@ -104,8 +104,3 @@ export function createHttpTarget(url: string, options: HttpTargetOptions = {}): 
     close: () => agent.destroy(),
   }
 }
-
-/** The JSON array of items that are already JSON text: no parse, no copy, one join. */
-export function jsonArray(items: readonly string[]): string {
-  return `[${items.join(',')}]`
-}

@@ -4,7 +4,8 @@
  * outcome rejects exactly those, by their index in the batch.
  */
 import type { Outcome } from '../../worker/delivery/types.js'
-import { jsonArray, type HttpTarget } from '../http/client.js'
+import type { HttpTarget } from '../http/client.js'
+import { jsonBody } from '../http/json-body.js'
 
 interface FailedRecord {
   index: number
@@ -49,7 +50,7 @@ export async function sendMixpanelBatch(request: MixpanelRequest, batch: readonl
     batchIndex.push(i)
   })
   if (events.length === 0) return { type: 'ok' }
-  const { outcome, reply } = await request.target.send(jsonArray(events), {
+  const { outcome, reply } = await request.target.send(jsonBody(events), {
     headers: { authorization: request.authorization },
     gzip: request.gzip,
     signal,

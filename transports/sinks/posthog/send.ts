@@ -10,7 +10,7 @@
  * (PostHog dedups on uuid, so the events it took are not counted twice).
  */
 import type { Outcome } from '../../worker/delivery/types.js'
-import { createHttpTarget, type HttpReply, type HttpTarget } from '../http/index.js'
+import { createHttpTarget, jsonBody, type HttpReply, type HttpTarget } from '../http/index.js'
 import { classifyPosthogAnswer, readV1Results } from './answer.js'
 import { V1_RESENDS } from './config.js'
 import { LIBRARY, type CaptureMode, type PosthogWireItem } from './wire.js'
@@ -26,9 +26,7 @@ export interface PosthogSenderOptions {
 
 const PATHS: Readonly<Record<CaptureMode, string>> = { v0: '/batch/', v1: '/i/v1/analytics/events' }
 
-function messages(items: readonly PosthogWireItem[]): string {
-  return items.map((item) => item.json).join(',')
-}
+const texts = (items: readonly PosthogWireItem[]): string[] => items.map((item) => item.json)
 
 export class PosthogSender {
   readonly #options: PosthogSenderOptions
@@ -44,7 +42,7 @@ export class PosthogSender {
     return this.#options.captureMode === 'v1' ? this.#sendV1(batch, signal) : this.#sendV0(batch, signal)
   }
 
-  async #post(body: string, headers: Record<string, string>, signal: AbortSignal): Promise<HttpReply | { error: unknown; signal: AbortSignal }> {
+  async #post(body: Buffer, headers: Record<string, string>, signal: AbortSignal): Promise<HttpReply | { error: unknown; signal: AbortSignal }> {
     const bounded = AbortSignal.any([signal, AbortSignal.timeout(this.#options.timeoutMs)])
     try {
       return await this.#target.post(body, { headers, gzip: true, signal: bounded })
@@ -54,7 +52,7 @@ export class PosthogSender {
   }
 
   async #sendV0(batch: readonly PosthogWireItem[], signal: AbortSignal): Promise<Outcome> {
-    const body = `{"api_key":${JSON.stringify(this.#options.apiKey)},"batch":[${messages(batch)}],"sent_at":${JSON.stringify(new Date().toISOString())}}`
+    const body = jsonBody(texts(batch), `{"api_key":${JSON.stringify(this.#options.apiKey)},"batch":[`, `],"sent_at":${JSON.stringify(new Date().toISOString())}}`)
     const reply = await this.#post(body, {}, signal)
     return 'error' in reply ? classifyPosthogAnswer(reply, batch.length, reply.signal) : classifyPosthogAnswer(reply, batch.length)
   }
@@ -64,7 +62,7 @@ export class PosthogSender {
     let pending = batch.map((_, index) => index)
     for (let attempt = 1; attempt <= 1 + V1_RESENDS && pending.length > 0; attempt++) {
       const items = pending.map((i) => batch[i] as PosthogWireItem)
-      const body = `{"created_at":${JSON.stringify(new Date().toISOString())},"batch":[${messages(items)}]}`
+      const body = jsonBody(texts(items), `{"created_at":${JSON.stringify(new Date().toISOString())},"batch":[`, ']}')
       const reply = await this.#post(body, { authorization: `Bearer ${this.#options.apiKey}`, 'posthog-sdk-info': LIBRARY, 'posthog-attempt': String(attempt) }, signal)
       if ('error' in reply) return classifyPosthogAnswer(reply, batch.length, reply.signal)
       const outcome = classifyPosthogAnswer(reply, items.length)

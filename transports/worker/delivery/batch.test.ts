@@ -3,7 +3,7 @@ import { batchDueIn, cutBatch } from './batch.js'
 import { ByteQueue, type Entry } from './queue.js'
 
 const limits = { maxItems: 3, maxBytes: 10, lingerMs: 100 }
-const entry = (raw: string, at = 0): Entry => ({ raw, line: { level: 'info', time: 't', eventId: raw }, seq: 1, at })
+const entry = (raw: string, at = 0): Entry => ({ raw, head: { level: 'info', time: 't', eventId: raw }, seq: 1, at })
 
 function queueOf(...raws: string[]): ByteQueue {
   const q = new ByteQueue(100)

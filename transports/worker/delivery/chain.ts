@@ -16,7 +16,7 @@ import { Waiters } from './flush-wait.js'
 import { Health } from './health.js'
 import { fitLine } from './line-size.js'
 import { Losses, type Report } from './losses.js'
-import { ByteQueue, type Entry } from './queue.js'
+import { ByteQueue, headOf, type Entry } from './queue.js'
 import type { Spool } from './spool.js'
 import { SpoolReplay } from './spool-replay.js'
 import type { DestinationStats } from './stats.js'
@@ -139,11 +139,18 @@ export class DeliveryChain {
     return { memory: this.inMemory, spool: this.replay.pending, spoolDir: this.deps.spool.dir }
   }
 
+  /** a destination that reads the text alone keeps the head of a line, not the line (linecast's own lines are kept whole: a loss of a loss report is recognised by them) */
+  private keepsTextOnly(line: LogLine): boolean {
+    return this.deps.sink.encodeText !== undefined && !(typeof line.event === 'string' && line.event.startsWith('linecast.'))
+  }
+
   accept(raw: string, line: LogLine): void {
     const sized = fitLine(raw, line, this.limits.maxLineBytes)
     if ('tooLarge' in sized) return this.losses.deadLetterAll([{ raw, line }], sized.tooLarge)
     if (sized.cut) this.deps.stats.truncated++
-    const entry: Entry = { raw: sized.raw, line: sized.line, seq: ++this.seq, at: this.now() }
+    const entry: Entry = this.keepsTextOnly(sized.line)
+      ? { raw: sized.raw, head: headOf(sized.line), seq: ++this.seq, at: this.now() }
+      : { raw: sized.raw, head: sized.line, line: sized.line, seq: ++this.seq, at: this.now() }
     if (this.stopped || this.overflow.length > 0 || !this.queue.offer(entry)) return this.spillLater(entry)
     if (this.queue.length === 1 || this.queue.length >= this.limits.maxItems || this.queue.bytes >= this.limits.maxBytes) this.pump()
   }
@@ -301,8 +308,8 @@ export class DeliveryChain {
     const stats = this.deps.stats
     const now = this.now()
     if (insured) {
-      for (const e of result.delivered) this.settledCopies.add(e.line.eventId)
-      for (const r of result.refused) for (const e of r.entries) this.settledCopies.add(e.line.eventId)
+      for (const e of result.delivered) this.settledCopies.add(e.head.eventId)
+      for (const r of result.refused) for (const e of r.entries) this.settledCopies.add(e.head.eventId)
     }
     stats.retried += result.retries
     stats.delivered += result.delivered.length

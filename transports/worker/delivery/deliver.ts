@@ -5,7 +5,7 @@
  * from the parsed line and its raw text; a sink that measures its items
  * (`itemBytes`) gets sends no larger than its `maxBytes`.
  */
-import type { Entry } from './queue.js'
+import { lineOf, type Entry } from './queue.js'
 import { deliverWithRetry, type RetryPolicy, type Undelivered } from './retry.js'
 import { sleep } from './sleep.js'
 import type { SendFn, Sink } from './types.js'
@@ -55,7 +55,7 @@ export async function deliverBatch(batch: Entry[], d: BatchDelivery, signal: Abo
   const entries: Entry[] = []
   for (const entry of batch) {
     try {
-      items.push(d.sink.encode(entry.line, entry.raw))
+      items.push(d.sink.encodeText !== undefined ? d.sink.encodeText(entry.head, entry.raw) : d.sink.encode(lineOf(entry), entry.raw))
       entries.push(entry)
     } catch (error) {
       result.refused.push({ entries: [entry], reason: `encode failed: ${error instanceof Error ? error.message : String(error)}`, loud: false })

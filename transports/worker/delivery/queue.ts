@@ -3,19 +3,32 @@
  * refuses a line that would pass the bound (the chain sends it to the spool);
  * `unshift` puts back lines that are already accounted for.
  */
-import type { LogLine } from './types.js'
+import type { LineHead, LogLine } from './types.js'
 
 /** One line on its way to one destination. */
 export interface Entry {
   /** the line's JSON text, secrets masked, cut to the destination's line limit */
   raw: string
-  line: LogLine
+  /** level, time, eventId and event: the line itself when it is kept */
+  head: LineHead
+  /** the parsed line; absent when the destination reads the text alone (`lineOf` parses it again) */
+  line?: LogLine
   /** > 0: accepted in this run, counted by flush; 0: read back from the spool */
   seq: number
   /** when the line was accepted (ms) */
   at: number
   /** the spool segment the line was read back from */
   segment?: string
+}
+
+/** The entry's parsed line, from its text when only the head was kept. */
+export function lineOf(entry: Pick<Entry, 'raw' | 'line'>): LogLine {
+  return entry.line ?? (JSON.parse(entry.raw) as LogLine)
+}
+
+/** The head of a line, apart from it (so that the line itself can be collected). */
+export function headOf(line: LogLine): LineHead {
+  return { level: line.level, time: line.time, eventId: line.eventId, event: line.event }
 }
 
 export class ByteQueue {

@@ -87,7 +87,7 @@ export class SpoolReplay {
       const at = this.now()
       for (const e of segment.entries) {
         const line = this.toLine(e.value)
-        if (!this.alreadySettled(line)) waiting.offer({ raw: e.raw, line, seq: 0, at, segment: segment.path })
+        if (!this.alreadySettled(line)) waiting.offer({ raw: e.raw, head: line, line, seq: 0, at, segment: segment.path })
       }
       if (waiting.length === 0) {
         this.spool.complete(segment.path)

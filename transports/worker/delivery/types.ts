@@ -25,6 +25,9 @@ export type Outcome =
    */
   | { type: 'reject'; reason: string; items?: number[]; loud?: boolean; status?: number }
 
+/** The fields of a line a destination that reads the line's text relies on besides the text. */
+export type LineHead = Pick<LogLine, 'level' | 'time' | 'eventId' | 'event'>
+
 /** a send with its deadline: what every layer of the chain calls */
 export type SendFn<Item> = (batch: Item[], signal: AbortSignal) => Promise<Outcome>
 
@@ -55,6 +58,13 @@ export interface Sink<Item = unknown> {
    * re-serializing the parsed line (the delivery layer always passes it; direct callers may not).
    */
   encode(line: LogLine, raw?: string): Item
+  /**
+   * Set when the item is built from the line's text and its head alone: the
+   * delivery layer then keeps only the text and the head of a waiting line
+   * (not the parsed line, which would live until the batch is answered) and
+   * encodes with this instead of `encode`.
+   */
+  encodeText?(head: LineHead, raw: string): Item
   /** the item's size in bytes, for `maxBytes` (default: the raw line's length) */
   itemBytes?(item: Item): number
   /** send one batch; must settle before `signal` aborts (the delivery layer's timeout) */
