@@ -2,8 +2,8 @@
  * End to end, emit -> receiver count, for linecast and for the hand-written
  * glue (bench/glue-worker.ts) against the same local receiver; the worker
  * pipeline alone (pre-made lines fed to the runtime in this thread) against
- * the split2 + JSON.parse floor; and the main-thread cost of an emit with
- * delivery on against plain pino to the same output.
+ * the split2 + JSON.parse floor. The main-thread cost of an emit is in
+ * emit-cost.ts.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -101,69 +101,5 @@ export async function workerAlone(n: number, receiver: BenchReceiver, work: stri
     return n / since(start)
   } finally {
     await runtime.shutdown()
-  }
-}
-
-/** CPU ns this thread (the main thread: its task id is the pid) has run, from Linux's schedstat; undefined elsewhere */
-function threadCpuNs(): number | undefined {
-  try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0])
-  } catch {
-    return undefined
-  }
-}
-
-export interface EmitCost {
-  /** wall ns per call */
-  linecast: number
-  pino: number
-  /** CPU ns per call of this thread alone (undefined where the system does not say) */
-  linecastCpu: number | undefined
-  pinoCpu: number | undefined
-}
-
-/**
- * ns per call in this thread: linecast's emit with delivery to a healthy
- * Betterstack, and plain pino's info, both to /dev/null. Wall time includes
- * the worker's and zlib's threads taking the cores from this one; the
- * thread's own CPU time is what the application's thread spends.
- */
-export async function emitVersusPino(calls: number, receiver: BenchReceiver, work: string): Promise<EmitCost> {
-  const dir = mkdtempSync(join(work, 'emit-'))
-  const log = createLogger({
-    catalog,
-    destination: devNull(),
-    env: 'production',
-    vars: vendorVars('betterstack', receiver),
-    delivery: { destinations: ['betterstack'], spoolDir: join(dir, 'spool'), deadLetterDir: join(dir, 'dead'), handleSignals: false, alerts: false, diagnostics: 'none', statsIntervalMs: 0 },
-  })
-  const plain = pino({ base: { service: 'bench-api', env: 'production' } }, devNull())
-  const line = { event: 'logo_generated', kind: 'analytics', ...logoProps }
-  const second = (xs: number[]): number => xs.sort((a, b) => a - b)[1] as number
-  const time = async (emit: () => void): Promise<{ wall: number; cpu: number | undefined }> => {
-    const walls: number[] = []
-    const cpus: number[] = []
-    for (let r = 0; r < 4; r++) {
-      const cpuStart = threadCpuNs()
-      const start = process.hrtime.bigint()
-      for (let i = 0; i < calls; i++) emit()
-      const wall = Number(process.hrtime.bigint() - start) / calls
-      const cpuEnd = threadCpuNs()
-      if (r > 0) {
-        walls.push(wall)
-        if (cpuStart !== undefined && cpuEnd !== undefined) cpus.push((cpuEnd - cpuStart) / calls)
-      }
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    return { wall: second(walls), cpu: cpus.length === 3 ? second(cpus) : undefined }
-  }
-  try {
-    const before = await time(() => plain.info(line, 'Logo generated for brand-1 with flux-2-pro'))
-    const ours = await time(() => log.emit.logoGenerated(logoProps))
-    const after = await time(() => plain.info(line, 'Logo generated for brand-1 with flux-2-pro'))
-    const cpu = before.cpu !== undefined && after.cpu !== undefined ? (before.cpu + after.cpu) / 2 : undefined
-    return { linecast: ours.wall, pino: (before.wall + after.wall) / 2, linecastCpu: ours.cpu, pinoCpu: cpu }
-  } finally {
-    await log.close()
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The glue between `createLogger` and the transports: opens the transport
  * worker for a catalog and gives the logger one destination stream that
- * feeds the worker and, optionally, stdout (for a log agent). Control lines
- * (flush, stats) go to the worker directly, never to stdout.
+ * feeds the worker. With `stdout`, the worker also writes every line to
+ * stdout (for a log agent), a block at a time, so the application's thread
+ * makes no write per line. Control lines (flush, stats) never reach stdout.
  */
-import pino, { type DestinationStream } from 'pino'
+import type { DestinationStream } from 'pino'
 import type { CompiledCatalog } from '../schema/compiled.js'
 import type { Catalog } from '../schema/define.js'
 import { openTransport, type DeliveryStats, type FlushResult, type LinecastTransport, type TransportOptions } from '../transports/main/open-transport.js'
@@ -12,7 +13,7 @@ import { openTransport, type DeliveryStats, type FlushResult, type LinecastTrans
 export interface DeliveryOptions extends Omit<TransportOptions, 'catalog'> {
   /** the generated catalog or its compiled form; omit when `catalogPath` is given */
   catalog?: Catalog<object> | CompiledCatalog
-  /** also write every line to stdout; default false */
+  /** also write every line to stdout (from the worker thread); default false */
   stdout?: boolean
 }
 
@@ -35,30 +36,12 @@ function compiledOf(catalog: DeliveryOptions['catalog']): CompiledCatalog | unde
 export function openDelivery(options: DeliveryOptions): Delivery {
   const { catalog, stdout, ...rest } = options
   const compiled = compiledOf(catalog)
-  const transport = openTransport({ ...rest, ...(compiled === undefined ? {} : { catalog: compiled }) })
-  let destination: DestinationStream = transport.stream
-  let closeStdout = (): void => undefined
-  if (stdout === true) {
-    const out = pino.destination({ fd: 1, sync: false })
-    closeStdout = () => out.flushSync()
-    destination = {
-      write(chunk: string): void {
-        out.write(chunk)
-        transport.stream.write(chunk)
-      },
-    }
-  }
+  const transport = openTransport({ ...rest, ...(stdout === true ? { copyToStdout: true } : {}), ...(compiled === undefined ? {} : { catalog: compiled }) })
   return {
-    destination,
+    destination: transport.stream,
     transport,
     stats: () => transport.stats(),
-    async flush() {
-      closeStdout()
-      return transport.flush()
-    },
-    async close() {
-      closeStdout()
-      return transport.close()
-    },
+    flush: () => transport.flush(),
+    close: () => transport.close(),
   }
 }

@@ -49,52 +49,57 @@ export interface LoggerOutput {
   stats(): Promise<DeliveryStats | undefined>
 }
 
-/** Writes every line to `local` and, when delivery is on, to the transport worker. */
+/**
+ * Writes every line to `local` (stdout when undefined) and, when delivery is
+ * on, to the transport worker. With delivery on, stdout is written by the
+ * worker, a block at a time: the application's thread makes one write per
+ * line only to a stream of the caller's.
+ */
 export function openLoggerOutput(
-  local: DestinationStream,
+  given: DestinationStream | undefined,
   compiled: CompiledCatalog,
   delivery: LoggerDeliveryOptions | undefined,
   vars: Readonly<Record<string, string | undefined>>,
 ): LoggerOutput {
-  const flushLocal = (): void => {
-    const f = (local as { flushSync?: () => void }).flushSync
-    if (typeof f === 'function') {
-      try {
-        f.call(local)
-      } catch {
-        // sonic-boom refuses flushSync while it is still opening; the write is already queued
-      }
-    }
-  }
   if (delivery === undefined) {
-    return {
-      destination: local,
-      flush: async () => flushLocal(),
-      close: async () => flushLocal(),
-      stats: async () => undefined,
-    }
+    const local = given ?? stdoutStream()
+    return { destination: local, flush: async () => flushSync(local), close: async () => flushSync(local), stats: async () => undefined }
   }
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(vars)) if (v !== undefined) env[k] = v
-  const opened: Delivery = openDelivery({ ...delivery, catalog: compiled, env })
+  const opened: Delivery = openDelivery({ ...delivery, catalog: compiled, env, stdout: given === undefined })
   const worker = opened.destination
-  const tee: DestinationStream = {
-    write(chunk: string): void {
-      local.write(chunk)
-      worker.write(chunk)
-    },
-  }
+  const destination: DestinationStream =
+    given === undefined
+      ? worker
+      : {
+          write(chunk: string): void {
+            given.write(chunk)
+            worker.write(chunk)
+          },
+        }
   return {
-    destination: tee,
+    destination,
     flush: async () => {
-      flushLocal()
+      if (given !== undefined) flushSync(given)
       await opened.flush()
     },
     close: async () => {
-      flushLocal()
+      if (given !== undefined) flushSync(given)
       await opened.close()
     },
     stats: () => opened.stats(),
+  }
+}
+
+/** Writes out what a stream of the caller's still holds (sonic-boom's flushSync), when it can. */
+function flushSync(local: DestinationStream): void {
+  const f = (local as { flushSync?: () => void }).flushSync
+  if (typeof f !== 'function') return
+  try {
+    f.call(local)
+  } catch {
+    // sonic-boom refuses flushSync while it is still opening; the write is already queued
   }
 }
 

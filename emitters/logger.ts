@@ -14,7 +14,7 @@ import { emitFactory, type MakeEmit } from './emit-object.js'
 import { LoggerOptionsError } from './errors.js'
 import { createHasher, resolvePiiKey } from './pii.js'
 import { plainLogHook, type LogMethodHook } from './plain.js'
-import { openLoggerOutput, stdoutStream, wantsDelivery, type LoggerOutput } from './logger-delivery.js'
+import { openLoggerOutput, wantsDelivery, type LoggerOutput } from './logger-delivery.js'
 import { createPrettyStream, wantsPretty } from './pretty.js'
 import { createRedactor, type Redactor } from '../core/redact.js'
 import { announceMode, resolveMode } from './mode.js'
@@ -52,9 +52,8 @@ export function createLogger<E extends object>(options: CreateLoggerOptions<E>):
   const vars = options.vars ?? process.env
   const delivery = wantsDelivery(options.delivery, compiled, options.destination !== undefined, vars)
   const pretty = wantsPretty(options.pretty, env, options.destination)
-  const local = pretty
-    ? createPrettyStream({ destination: options.destination })
-    : (options.destination ?? stdoutStream())
+  // undefined: stdout
+  const local = pretty ? createPrettyStream({ destination: options.destination }) : options.destination
   const output = openLoggerOutput(local, compiled, delivery === undefined ? undefined : { environment: env, ...delivery }, vars)
   const logger = buildPino({
     level: options.level ?? 'info',

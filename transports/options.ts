@@ -48,6 +48,12 @@ export interface WorkerOptions {
   retry?: Partial<RetryPolicy>
   /** where linecast.* diagnostics go besides the main thread: the worker's stdout, routed like any line, both or neither; default 'both' */
   diagnostics?: 'stdout' | 'route' | 'both' | 'none'
+  /**
+   * the worker writes every line it reads to stdout, a block at a time, before
+   * routing it: the local copy for a log agent costs the application's thread
+   * no write per line (createLogger sets it when stdout is its output)
+   */
+  copyToStdout?: boolean
   /** alert windows: Redis URL (default REDIS_URL, else per-process memory) and key prefix; `false` turns alerts off */
   alerts?: AlertsSettings | false
 }

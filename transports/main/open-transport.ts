@@ -14,7 +14,7 @@ import type { LogLine } from '../worker/delivery/types.js'
 import { DELIVERY_DEFAULTS } from '../worker/delivery/defaults.js'
 import { controlLine, type FlushResult } from '../control.js'
 import { FlushTimeoutError, TransportClosedError } from './errors.js'
-import { HandOff } from './hand-off.js'
+import { HandOff, linesOf } from './hand-off.js'
 import { MainSpool } from './overflow-spool.js'
 import { DEFAULTS, type WorkerOptions } from '../options.js'
 import { unwatchSignals, watchSignals } from './signals.js'
@@ -117,9 +117,9 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   }
 
   /** lines written in this turn go to the thread in blocks; once it is gone they go to the overflow spool */
-  const handOff = new HandOff((block, lines) => {
+  const handOff = new HandOff((block) => {
     // the overflow spool counts lines: what it could not write is reported line by line
-    if (ended || thread.destroyed) for (const line of lines) overflow.append(line)
+    if (ended || thread.destroyed) for (const line of linesOf(block)) overflow.append(line)
     else if (!thread.write(block)) behind = true
   })
 

@@ -7,7 +7,7 @@ import { WorkerNotBuiltError } from './errors.js'
 import type { WorkerOptions } from '../options.js'
 
 export interface ThreadStream {
-  write(chunk: string): boolean
+  write(chunk: string | Buffer): boolean
   end(): void
   flushSync(): void
   ref(): void

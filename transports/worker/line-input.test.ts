@@ -70,3 +70,29 @@ describe('lineInput', () => {
     expect(closed).toBe(1)
   })
 })
+
+describe('lineInput with a copy', () => {
+  it('copies every line but the private ones, in order, in stretches, before a private line is accepted', async () => {
+    const events: string[] = []
+    const copies: string[] = []
+    const input = lineInput({
+      accept: (line) => void events.push(`accept ${line}`),
+      copy: (text) => {
+        copies.push(text)
+        events.push(`copy ${JSON.stringify(text)}`)
+      },
+      private: (line) => line.startsWith('#'),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      every: 2,
+      close: async () => undefined,
+    })
+    const closed = new Promise((resolve) => input.on('close', resolve))
+    input.write('a\nb\nc\n#flush\nd\ne')
+    input.end('\nf')
+    await closed
+    expect(copies.join('')).toBe('a\nb\nc\nd\ne\nf\n')
+    // the copy of c is out before the private line is accepted
+    expect(events.indexOf('accept #flush')).toBeGreaterThan(events.findIndex((e) => e.startsWith('copy') && e.includes('c')))
+    expect(events.filter((e) => e.startsWith('accept')).map((e) => e.slice(7))).toEqual(['a', 'b', 'c', '#flush', 'd', 'e', 'f'])
+  })
+})

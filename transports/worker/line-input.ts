@@ -11,12 +11,18 @@
  * destinations ask for room; meanwhile the main thread keeps what it writes.
  * When the input ends, or the stream is destroyed, `close()` runs once
  * before the stream says it is closed.
+ *
+ * With `copy`, the text read is also given to `copy`, one piece per stretch
+ * of lines (newlines kept): at the end of each piece of input, before each
+ * pause, and before a line for which `private` says true, which is left out.
  */
 import { StringDecoder } from 'node:string_decoder'
 import { Writable } from 'node:stream'
 
 export interface LineInputOptions {
   accept(line: string): void
+  copy?: (text: string) => void
+  private?: (line: string) => boolean
   pause(): Promise<void>
   every: number
   close(): Promise<void>
@@ -32,17 +38,29 @@ export function lineInput(options: LineInputOptions): Writable {
     options.accept(end === line.length ? line : line.slice(0, end))
   }
 
+  const { copy } = options
   /** Lines of `text` from `from` on; a promise when it had to pause before the end. */
   const read = (text: string, from: number): Promise<void> | undefined => {
     let start = from
+    let copied = from
+    const copyUpTo = (end: number): void => {
+      if (copy !== undefined && end > copied) copy(text.slice(copied, end))
+    }
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
-      one(text.slice(start, nl))
+      const line = text.slice(start, nl)
+      if (copy !== undefined && options.private?.(line) === true) {
+        copyUpTo(start)
+        copied = nl + 1
+      }
+      one(line)
       start = nl + 1
       if (++sincePause >= options.every) {
         sincePause = 0
+        copyUpTo(start)
         return options.pause().then(() => read(text, start))
       }
     }
+    copyUpTo(start)
     rest = start < text.length ? text.slice(start) : ''
     return undefined
   }
@@ -72,6 +90,7 @@ export function lineInput(options: LineInputOptions): Writable {
       const last = rest + decoder.end()
       rest = ''
       try {
+        if (last.length > 0 && options.copy !== undefined && options.private?.(last) !== true) options.copy(`${last}\n`)
         if (last.length > 0) one(last)
       } catch (error) {
         return done(error as Error)

@@ -29,6 +29,8 @@ export interface RuntimeChannel {
   post(name: string, ...args: unknown[]): void
   /** the worker's own output (stdout; stderr when stdout fails) */
   write(text: string): void
+  /** the local copy of the lines read, when the worker writes it (`copyToStdout`) */
+  copy?(text: string): void
 }
 
 export interface Runtime {
@@ -113,6 +115,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
   const ingest = (path: string): void => {
     const segment = readSegment(path)
     if (segment.torn > 0) counters.for('_incoming').torn += segment.torn
+    if (channel.copy !== undefined && segment.entries.length > 0) channel.copy(`${segment.entries.map((e) => e.raw).join('\n')}\n`)
     for (const entry of segment.entries) accept(entry.raw)
     new Spool(join(spoolRoot, INCOMING_DIR)).complete(path)
   }

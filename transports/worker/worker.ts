@@ -7,6 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { Writable } from 'node:stream'
+import pino from 'pino'
+import { CONTROL_PREFIX } from '../control.js'
 import { lineInput } from './line-input.js'
 import type { WorkerOptions } from '../options.js'
 import { startRuntime, type RuntimeChannel } from './runtime.js'
@@ -45,11 +47,19 @@ function keepRunningOnRejections(report: (reason: unknown) => void): void {
   process.on('unhandledRejection', report)
 }
 
+/** stdout written from this thread, a block at a time (sonic-boom retries a pipe that is full) */
+function stdoutCopy(): (text: string) => void {
+  const out = pino.destination({ dest: 1, sync: true })
+  return (text) => void out.write(text)
+}
+
 export default async function linecastTransport(options: WorkerOptions): Promise<Writable> {
-  const runtime = await startRuntime(options ?? {}, channel)
+  const copy = options?.copyToStdout === true ? stdoutCopy() : undefined
+  const runtime = await startRuntime(options ?? {}, copy === undefined ? channel : { ...channel, copy })
   keepRunningOnRejections((reason) => runtime.report('error', 'a promise was rejected and not handled in the transport worker; delivery continues', { error: String(reason) }))
   return lineInput({
     accept: (line) => runtime.accept(line),
+    ...(copy === undefined ? {} : { copy, private: (line: string) => line.startsWith(CONTROL_PREFIX) }),
     // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn,
     // and while a healthy destination's queue is nearly full, stop reading (the application's thread buffers)
     pause: () => runtime.room() ?? new Promise((resolve) => setImmediate(resolve)),
