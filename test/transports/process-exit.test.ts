@@ -13,6 +13,8 @@ interface Run {
   signal: NodeJS.Signals | null
   emitted: number
   stdout: string
+  /** ms from the first signal sent to the child's exit */
+  signalToExitMs?: number
 }
 
 function runEmitter(env: Record<string, string>, onStdout?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<Run> {
@@ -20,16 +22,20 @@ function runEmitter(env: Record<string, string>, onStdout?: (text: string, kill:
     const child = spawn(process.execPath, [EMITTER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
+    let signalledAt: number | undefined
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString()
-      onStdout?.(out, (s) => child.kill(s))
+      onStdout?.(out, (s) => {
+        signalledAt ??= performance.now()
+        child.kill(s)
+      })
     })
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       const m = /(?:EMITTED|HELD) (\d+)/.exec(out)
       if (m === null) return reject(new Error(`emitter printed no count (code ${code}): ${out}\n${err}`))
-      resolve({ code, signal, emitted: Number(m[1]), stdout: out })
+      resolve({ code, signal, emitted: Number(m[1]), stdout: out, ...(signalledAt === undefined ? {} : { signalToExitMs: performance.now() - signalledAt }) })
     })
   })
 }
@@ -85,7 +91,8 @@ describe('process exit', () => {
   it.each([
     ['a healthy destination', (): ScriptedReply => ({ status: 200 })],
     ['a failing destination', (): ScriptedReply => ({ status: 503 })],
-  ])('SIGTERM in the middle of a burst of 10,000 lines to %s: every line delivered or spooled, the process gone', async (_name, reply) => {
+    ['a destination that never answers', (): ScriptedReply => ({ hang: true })],
+  ])('SIGTERM in the middle of a burst of 10,000 lines to %s: every line delivered or spooled, the process gone within the budget', async (_name, reply) => {
     receiver = await startHttpReceiver()
     const dirs = tempDirs()
     const accepted = script(reply)
@@ -110,6 +117,8 @@ describe('process exit', () => {
     )
     expect(run.code).toBe(143)
     expect(run.emitted).toBeGreaterThanOrEqual(2000)
+    // one budget from the signal to exit (1000 ms), with room for a loaded machine's scheduling
+    expect(run.signalToExitMs).toBeLessThan(1500)
     const spooled = readNdjson(dirs.spoolDir)
     const dead = readNdjson(dirs.deadLetterDir)
     expect(new Set(accepted).size).toBe(accepted.length)
