@@ -54,7 +54,7 @@ async function measure(calls: number, url: string, work: string): Promise<EmitCo
   const log = createLogger({
     catalog,
     env: 'production',
-    vars: vendorVars('betterstack', { url } as BenchReceiver),
+    vars: vendorVars('betterstack', { url }),
     delivery: { destinations: ['betterstack'], spoolDir: join(dir, 'spool'), deadLetterDir: join(dir, 'dead'), handleSignals: false, alerts: false, diagnostics: 'none', statsIntervalMs: 0 },
   })
   const plain = pino({ base: { service: 'bench-api', env: 'production' } }, pino.destination({ dest: 1, sync: true }))

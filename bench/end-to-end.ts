@@ -6,7 +6,7 @@
  * emit-cost.ts.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
@@ -21,7 +21,7 @@ const GLUE = fileURLToPath(new URL('./glue-worker.js', import.meta.url))
 const since = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9
 const devNull = (): pino.DestinationStream => pino.destination({ dest: '/dev/null', sync: true })
 
-export function vendorVars(vendor: Vendor, receiver: BenchReceiver): Record<string, string> {
+export function vendorVars(vendor: Vendor, receiver: Pick<BenchReceiver, 'url'>): Record<string, string> {
   if (vendor === 'betterstack') return { BETTERSTACK_URL: `${receiver.url}/ingest` }
   if (vendor === 'posthog') return { POSTHOG_HOST: receiver.url }
   return { MIXPANEL_URL: `${receiver.url}/import` }

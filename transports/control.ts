@@ -12,6 +12,9 @@ import type { Pending } from './worker/delivery/chain.js'
 
 export const CONTROL_PREFIX = '{"$linecast":'
 
+/** A line of the control protocol, not a log line. */
+export const isControlLine = (line: string): boolean => line.startsWith(CONTROL_PREFIX)
+
 export type ControlMessage =
   /** deliver every line written before (and everything spooled) by the deadline; answered with linecast:flushed */
   | { $linecast: 'flush'; id: number; deadline: number }

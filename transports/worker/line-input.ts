@@ -90,8 +90,10 @@ export function lineInput(options: LineInputOptions): Writable {
       const last = rest + decoder.end()
       rest = ''
       try {
-        if (last.length > 0 && options.copy !== undefined && options.private?.(last) !== true) options.copy(`${last}\n`)
-        if (last.length > 0) one(last)
+        if (last.length > 0) {
+          if (copy !== undefined && options.private?.(last) !== true) copy(`${last}\n`)
+          one(last)
+        }
       } catch (error) {
         return done(error as Error)
       }

@@ -21,7 +21,7 @@ import { startAlerts } from './alerts/hook.js'
 import { resolveCatalog } from './catalog-source.js'
 import { chainOptions, startDestinations } from './destinations.js'
 import { startStreamMode } from '../stream/writer.js'
-import { CONTROL_PREFIX, parseControl, type FlushResult } from '../control.js'
+import { isControlLine, parseControl, type FlushResult } from '../control.js'
 import { DEFAULTS, INCOMING_DIR, type WorkerOptions } from '../options.js'
 
 export interface RuntimeChannel {
@@ -222,7 +222,7 @@ export async function startRuntime(options: WorkerOptions, channel: RuntimeChann
     room,
     accept(raw) {
       if (raw.length === 0) return
-      if (raw.startsWith(CONTROL_PREFIX)) return control(raw)
+      if (isControlLine(raw)) return control(raw)
       accept(raw)
     },
     flush,

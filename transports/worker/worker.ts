@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { Writable } from 'node:stream'
 import pino from 'pino'
-import { CONTROL_PREFIX } from '../control.js'
+import { isControlLine } from '../control.js'
 import { lineInput } from './line-input.js'
 import type { WorkerOptions } from '../options.js'
 import { startRuntime, type RuntimeChannel } from './runtime.js'
@@ -59,7 +59,7 @@ export default async function linecastTransport(options: WorkerOptions): Promise
   keepRunningOnRejections((reason) => runtime.report('error', 'a promise was rejected and not handled in the transport worker; delivery continues', { error: String(reason) }))
   return lineInput({
     accept: (line) => runtime.accept(line),
-    ...(copy === undefined ? {} : { copy, private: (line: string) => line.startsWith(CONTROL_PREFIX) }),
+    ...(copy === undefined ? {} : { copy, private: isControlLine }),
     // a backlog of input resolves through microtasks only: give the sends' I/O and timers a turn,
     // and while a healthy destination's queue is nearly full, stop reading (the application's thread buffers)
     pause: () => runtime.room() ?? new Promise((resolve) => setImmediate(resolve)),

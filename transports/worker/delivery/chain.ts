@@ -139,16 +139,12 @@ export class DeliveryChain {
     return { memory: this.inMemory, spool: this.replay.pending, spoolDir: this.deps.spool.dir }
   }
 
-  /** a destination that reads the text alone keeps the head of a line, not the line (linecast's own lines are kept whole: a loss of a loss report is recognised by them) */
-  private keepsTextOnly(line: LogLine): boolean {
-    return this.deps.sink.encodeText !== undefined && !(typeof line.event === 'string' && line.event.startsWith('linecast.'))
-  }
-
   accept(raw: string, line: LogLine): void {
     const sized = fitLine(raw, line, this.limits.maxLineBytes)
     if ('tooLarge' in sized) return this.losses.deadLetterAll([{ raw, line }], sized.tooLarge)
     if (sized.cut) this.deps.stats.truncated++
-    const entry: Entry = this.keepsTextOnly(sized.line)
+    // a destination that reads the text alone keeps the head of a line, not the line
+    const entry: Entry = this.deps.sink.encodeText !== undefined
       ? { raw: sized.raw, head: headOf(sized.line), seq: ++this.seq, at: this.now() }
       : { raw: sized.raw, head: sized.line, line: sized.line, seq: ++this.seq, at: this.now() }
     if (this.stopped || this.overflow.length > 0 || !this.queue.offer(entry)) return this.spillLater(entry)

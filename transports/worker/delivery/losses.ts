@@ -8,16 +8,23 @@
 import type { Level } from '../../../core/level.js'
 import type { DeadLetter } from './dead-letter.js'
 import type { DestinationStats } from './stats.js'
-import type { LogLine } from './types.js'
+import { lineOf } from './queue.js'
+import type { LineHead, LogLine } from './types.js'
 
 export type Report = (level: Level, msg: string, fields?: Record<string, unknown>) => void
 
 export interface Lost {
   raw: string
   line?: LogLine
+  /** kept instead of the line by a destination that reads the text alone */
+  head?: LineHead
 }
 
-const isLossReport = (entry: Lost): boolean => entry.line?.event === 'linecast.delivery' && entry.line.outcome !== undefined
+/** a linecast.delivery line with an outcome; the text is parsed only for a delivery line whose parsed form was not kept */
+function isLossReport(entry: Lost): boolean {
+  if ((entry.line ?? entry.head)?.event !== 'linecast.delivery') return false
+  return lineOf(entry).outcome !== undefined
+}
 
 export class Losses {
   constructor(

@@ -1,2 +1,0 @@
-import build from 'pino-abstract-transport'
-export default async function () { return build(async (source) => { for await (const _ of source) {} }, { parse: 'lines' }) }
