@@ -234,6 +234,22 @@ describe('DeliveryChain', () => {
     expect(reports.find((r) => r.fields.outcome === 'dead_lettered')?.fields.reason).toMatch(/LINECAST_SPOOL_WRITE|cannot write the spool/)
     await chain.shutdown(soon(1000))
   })
+
+  it('a flush that ends before its deadline with the destination failing (its lines dead-lettered): shutdown does not wait for it again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'linecast-chain-'))
+    writeFileSync(join(root, 'spool'), 'a file where the spool directory should be')
+    const sink = scriptedSink(() => ({ type: 'retry', reason: 'down' }))
+    const { chain, stats } = setup(sink, { spoolAfterMs: 50 }, root)
+    for (let i = 0; i < 5; i++) chain.accept(...line(i))
+    await chain.flush(soon(60_000))
+    expect(stats.deadLettered).toBe(5)
+    // a line written after the flush (a report of it, say) is not retried until a far deadline
+    chain.accept(...line(5))
+    const before = sink.calls
+    await chain.shutdown(soon(60_000))
+    expect(sink.calls).toBe(before)
+    expect(stats.deadLettered).toBe(6)
+  })
 })
 
 describe('DeliveryChain with a full spool', () => {

@@ -167,11 +167,9 @@ export class DeliveryChain {
     } finally {
       this.urgent--
     }
-    if (!done) {
-      // a destination that took nothing during the whole flush is not waited for again at shutdown
-      if (this.health.lastOkAt < startedAt) this.health.gaveUpAtFlush = true
-      await this.spoolAll()
-    }
+    // a destination that took nothing during the whole flush, and is failing or made the flush wait its deadline, is not waited for again at shutdown
+    if (this.health.lastOkAt < startedAt && (!done || this.health.stalled)) this.health.gaveUpAtFlush = true
+    if (!done) await this.spoolAll()
     this.syncSpool()
     return this.pending()
   }

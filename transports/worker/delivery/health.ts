@@ -11,7 +11,7 @@ export class Health {
   lastOkAt = 0
   failingSince: number | undefined
   restUntil = 0
-  /** a flush spent its budget on this destination and nothing went since: shutdown does not wait again */
+  /** a flush found this destination failing (or spent its budget on it) and nothing went since: shutdown does not wait again */
   gaveUpAtFlush = false
   private failures = 0
   private lastReason = ''
