@@ -53,10 +53,13 @@ export interface LinecastTransport {
 
 const DEFAULT_MAX_BUFFERED = 16 * 1024 * 1024
 
-/** Part of the budget kept for ending the worker thread and exiting after the last delivery attempt. */
+/** Part of the budget kept for what follows the last delivery attempt: spooling the rest and answering, and at close ending the worker thread and exiting. */
 export function exitReserveMs(budgetMs: number): number {
   return Math.min(1000, Math.floor(budgetMs / 5))
 }
+
+/** When the worker stops trying to deliver, for a flush or close asked now. */
+const deliveryDeadline = (budgetMs: number): number => Date.now() + budgetMs - exitReserveMs(budgetMs)
 
 export function openTransport(options: TransportOptions): LinecastTransport {
   const { handleSignals, maxBufferedBytes, onReport, ...rest } = options
@@ -188,7 +191,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
     dirty = false
     handOverflow()
     if (ended || thread.destroyed) return {}
-    return request<FlushResult>({ $linecast: 'flush', deadline: Date.now() + budgetMs })
+    return request<FlushResult>({ $linecast: 'flush', deadline: deliveryDeadline(budgetMs) })
   }
 
   const stats = async (): Promise<DeliveryStats> => {
@@ -202,7 +205,7 @@ export function openTransport(options: TransportOptions): LinecastTransport {
   const close = (): Promise<FlushResult> => {
     closing ??= (async () => {
       if (handleSignals !== false) unwatchSignals(self)
-      const deadline = Date.now() + budgetMs - exitReserveMs(budgetMs)
+      const deadline = deliveryDeadline(budgetMs)
       dirty = false
       handOverflow()
       let result: FlushResult = {}
